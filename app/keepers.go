@@ -1,0 +1,141 @@
+package app
+
+import (
+	corestore "cosmossdk.io/core/store"
+	storetypes "cosmossdk.io/store/types"
+	upgradekeeper "cosmossdk.io/x/upgrade/keeper"
+	upgradetypes "cosmossdk.io/x/upgrade/types"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	"github.com/cosmos/cosmos-sdk/x/auth/ante"
+	authcodec "github.com/cosmos/cosmos-sdk/x/auth/codec"
+	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	consensuskeeper "github.com/cosmos/cosmos-sdk/x/consensus/keeper"
+	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
+	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
+	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+	capabilitykeeper "github.com/cosmos/ibc-go/modules/capability/keeper"
+	capabilitytypes "github.com/cosmos/ibc-go/modules/capability/types"
+	ibctransferkeeper "github.com/cosmos/ibc-go/v8/modules/apps/transfer/keeper"
+	ibctransfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
+	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
+	ibckeeper "github.com/cosmos/ibc-go/v8/modules/core/keeper"
+	"github.com/spf13/cast"
+
+	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
+	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+)
+
+// Keepers holds every module keeper of the app.
+type Keepers struct {
+	AccountKeeper   authkeeper.AccountKeeper
+	BankKeeper      bankkeeper.BaseKeeper
+	StakingKeeper   *stakingkeeper.Keeper
+	DistrKeeper     distrkeeper.Keeper
+	GovKeeper       *govkeeper.Keeper
+	ConsensusKeeper consensuskeeper.Keeper
+	UpgradeKeeper   *upgradekeeper.Keeper
+	SequencerKeeper sequencerkeeper.Keeper
+
+	CapabilityKeeper     *capabilitykeeper.Keeper
+	IBCKeeper            *ibckeeper.Keeper
+	TransferKeeper       ibctransferkeeper.Keeper
+	ScopedIBCKeeper      capabilitykeeper.ScopedKeeper
+	ScopedTransferKeeper capabilitykeeper.ScopedKeeper
+}
+
+// storeKeys lists every KV store the app mounts.
+func storeKeys() map[string]*storetypes.KVStoreKey {
+	return storetypes.NewKVStoreKeys(
+		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, distrtypes.StoreKey,
+		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
+		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
+		sequencertypes.StoreKey,
+	)
+}
+
+// moduleAccountPermissions are the module accounts and what they may do.
+var moduleAccountPermissions = map[string][]string{
+	authtypes.FeeCollectorName:     nil,
+	distrtypes.ModuleName:          nil,
+	stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
+	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
+	govtypes.ModuleName:            {authtypes.Burner},
+	ibctransfertypes.ModuleName:    {authtypes.Minter, authtypes.Burner},
+}
+
+// blockedAddresses are module accounts that may not receive funds by bank
+// send; the distribution module account receives community pool deposits
+// through its own Msgs.
+func blockedAddresses() map[string]bool {
+	blocked := make(map[string]bool)
+	for name := range moduleAccountPermissions {
+		blocked[authtypes.NewModuleAddress(name).String()] = true
+	}
+	delete(blocked, authtypes.NewModuleAddress(govtypes.ModuleName).String())
+	return blocked
+}
+
+// initKeepers builds the keeper graph. The gov module account is the
+// authority of every module's params.
+func (app *App) initKeepers(appOpts servertypes.AppOptions) {
+	cdc := app.appCodec
+	authority := authtypes.NewModuleAddress(govtypes.ModuleName).String()
+	kv := func(name string) corestore.KVStoreService { return runtime.NewKVStoreService(app.keys[name]) }
+	k := &app.Keepers
+
+	k.ConsensusKeeper = consensuskeeper.NewKeeper(cdc, kv(consensustypes.StoreKey), authority, runtime.EventService{})
+	app.SetParamStore(k.ConsensusKeeper.ParamsStore)
+
+	k.CapabilityKeeper = capabilitykeeper.NewKeeper(cdc, app.keys[capabilitytypes.StoreKey], app.memKeys[capabilitytypes.MemStoreKey])
+	k.ScopedIBCKeeper = k.CapabilityKeeper.ScopeToModule(ibcexported.ModuleName)
+	k.ScopedTransferKeeper = k.CapabilityKeeper.ScopeToModule(ibctransfertypes.ModuleName)
+	k.CapabilityKeeper.Seal()
+
+	k.AccountKeeper = authkeeper.NewAccountKeeper(cdc, kv(authtypes.StoreKey), authtypes.ProtoBaseAccount,
+		moduleAccountPermissions, authcodec.NewBech32Codec(Bech32Prefix), Bech32Prefix, authority)
+	k.BankKeeper = bankkeeper.NewBaseKeeper(cdc, kv(banktypes.StoreKey), k.AccountKeeper, blockedAddresses(), authority, app.Logger())
+	k.StakingKeeper = stakingkeeper.NewKeeper(cdc, kv(stakingtypes.StoreKey), k.AccountKeeper, k.BankKeeper, authority,
+		authcodec.NewBech32Codec(Bech32Prefix+"valoper"), authcodec.NewBech32Codec(Bech32Prefix+"valcons"))
+	k.DistrKeeper = distrkeeper.NewKeeper(cdc, kv(distrtypes.StoreKey), k.AccountKeeper, k.BankKeeper, k.StakingKeeper,
+		authtypes.FeeCollectorName, authority)
+	k.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(k.DistrKeeper.Hooks()))
+
+	skipUpgradeHeights := map[int64]bool{}
+	for _, h := range cast.ToIntSlice(appOpts.Get("unsafe-skip-upgrades")) {
+		skipUpgradeHeights[int64(h)] = true
+	}
+	homePath := cast.ToString(appOpts.Get("home"))
+	k.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights, kv(upgradetypes.StoreKey), cdc, homePath, app.BaseApp, authority)
+
+	k.GovKeeper = govkeeper.NewKeeper(cdc, kv(govtypes.StoreKey), k.AccountKeeper, k.BankKeeper, k.StakingKeeper,
+		k.DistrKeeper, app.MsgServiceRouter(), govtypes.DefaultConfig(), authority)
+
+	k.SequencerKeeper = sequencerkeeper.NewKeeper(cdc, kv(sequencertypes.StoreKey))
+
+	// IBC: this chain never had x/params, so the legacy subspaces (read
+	// only by migrations from ibc-go v6 and earlier) are a stub that says so.
+	k.IBCKeeper = ibckeeper.NewKeeper(cdc, app.keys[ibcexported.StoreKey], noLegacyParams{}, k.StakingKeeper,
+		k.UpgradeKeeper, k.ScopedIBCKeeper, authority)
+	k.TransferKeeper = ibctransferkeeper.NewKeeper(cdc, app.keys[ibctransfertypes.StoreKey], noLegacyParams{},
+		k.IBCKeeper.ChannelKeeper, k.IBCKeeper.ChannelKeeper, k.IBCKeeper.PortKeeper,
+		k.AccountKeeper, k.BankKeeper, k.ScopedTransferKeeper, authority)
+	app.setIBCRouter()
+}
+
+// feeAnteOptions are the standard SDK ante options with fees in umilk.
+func (app *App) anteOptions() ante.HandlerOptions {
+	return ante.HandlerOptions{
+		AccountKeeper:   app.AccountKeeper,
+		BankKeeper:      app.BankKeeper,
+		SignModeHandler: app.txConfig.SignModeHandler(),
+		SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
+	}
+}

@@ -1,0 +1,297 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cosmossdk.io/log"
+	cmtcfg "github.com/cometbft/cometbft/config"
+	"github.com/cometbft/cometbft/p2p"
+	"github.com/cometbft/cometbft/privval"
+	"github.com/cometbft/cometbft/proxy"
+	cmtypes "github.com/cometbft/cometbft/types"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/server"
+	"github.com/cosmos/cosmos-sdk/server/api"
+	servercmtlog "github.com/cosmos/cosmos-sdk/server/log"
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+	servergrpc "github.com/cosmos/cosmos-sdk/server/grpc"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	rollconf "github.com/rollkit/rollkit/config"
+	rollnode "github.com/rollkit/rollkit/node"
+	rpcjson "github.com/rollkit/rollkit/rpc/json"
+	rolltypes "github.com/rollkit/rollkit/types"
+	golog "github.com/ipfs/go-log/v2"
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/milkyway-labs/milkyway-rollup/app"
+	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+)
+
+// Defaults for the DA connection: the embedded mock DA of the devnet and
+// the chain's namespace (v0 id "milkyway").
+const (
+	defaultDAAddress   = "http://127.0.0.1:7980"
+	defaultDANamespace = "6d696c6b79776179" // "milkyway"
+)
+
+func addStartFlags(cmd *cobra.Command) {
+	rollconf.AddFlags(cmd)
+	// Friendlier defaults than rollkit's (which point at a port nothing
+	// listens on by default).
+	_ = cmd.Flags().Set(rollconf.FlagDAAddress, defaultDAAddress)
+	cmd.Flags().Lookup(rollconf.FlagDAAddress).DefValue = defaultDAAddress
+	_ = cmd.Flags().Set(rollconf.FlagDANamespace, defaultDANamespace)
+	cmd.Flags().Lookup(rollconf.FlagDANamespace).DefValue = defaultDANamespace
+	cmd.Flags().Lookup(rollconf.FlagDANamespace).Usage = "DA namespace: 58 hex chars (29-byte Celestia namespace) or up to 20 hex chars of a v0 namespace id"
+	cmd.Long = `Run the rollup node in-process with rollkit.
+
+As the sequencer (--rollkit.aggregator) it orders transactions, produces a
+block every --rollkit.block_time, and posts blocks to the DA layer. Blocks
+that the DA does not take yet stay pending and are retried; block production
+pauses when --rollkit.max_pending_blocks is reached (0 = no limit).
+
+As a full node (default) it reads blocks from the DA layer alone, checks each
+one against the genesis sequencer (signature, validator set, data hash),
+re-executes it and compares the app hash.
+
+DA layer:
+  mock DA (devnet):  --rollkit.da_address http://127.0.0.1:7980
+  Celestia node:     --rollkit.da_address http://<light-node>:26658 \
+                     --rollkit.da_auth_token <token> --rollkit.da_gas_price 0.002 \
+                     --rollkit.da_namespace <58 hex chars> --rollkit.da_start_height <h>
+
+Servers: CometBFT-style RPC on --rpc.laddr (plus GET /sequencer_status),
+gRPC and REST as set in app.toml.`
+}
+
+// startRollupNode is milkywayd's start handler: it builds the app on pebble,
+// reconciles it with rollkit's store after a crash, and runs rollkit with
+// the DA gateway, the RPC, gRPC and REST servers until interrupted.
+func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreator servertypes.AppCreator, _ bool, _ server.StartCmdOptions) error {
+	cfg := svrCtx.Config
+	logger := svrCtx.Logger
+	// Quiet go-jsonrpc, which logs every error it relays at ERROR, including
+	// the routine "height is from the future" answers of a DA at its tip.
+	_ = golog.SetLogLevel("rpc", "FATAL")
+	baseCtx := clientCtx.CmdContext
+	if baseCtx == nil {
+		baseCtx = context.Background()
+	}
+
+	genDoc, err := loadGenesis(cfg)
+	if err != nil {
+		return err
+	}
+	nodeCfg, err := rollkitConfig(svrCtx, cfg)
+	if err != nil {
+		return err
+	}
+	pval, err := loadPrivValidator(cfg)
+	if err != nil {
+		return err
+	}
+	if err := sequencer.CheckConfig(nodeCfg, genDoc, pval.Key.PubKey); err != nil {
+		return err
+	}
+	upstream, err := da.Connect(baseCtx, nodeCfg.DAAddress, nodeCfg.DAAuthToken)
+	if err != nil {
+		return err
+	}
+
+	application, db, err := openReconciledApp(baseCtx, svrCtx, appCreator, nodeCfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	gw := gateway.New(upstream, gateway.NewBlockVerifier(genDoc.ChainID, genDoc.Validators[0]), logger)
+	gwURL, err := gw.Listen("127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer gw.Close()
+	nodeCfg.DAAddress, nodeCfg.DAAuthToken = gwURL, "" // rollkit talks to the gateway
+
+	nodeKey, err := p2p.LoadOrGenNodeKey(cfg.NodeKeyFile())
+	if err != nil {
+		return fmt.Errorf("loading %s: %w", cfg.NodeKeyFile(), err)
+	}
+	p2pKey, err := rolltypes.GetNodeKey(nodeKey)
+	if err != nil {
+		return err
+	}
+	signingKey, err := rolltypes.GetNodeKey(&p2p.NodeKey{PrivKey: pval.Key.PrivKey})
+	if err != nil {
+		return err
+	}
+
+	ctx, cancel := context.WithCancel(baseCtx)
+	defer cancel()
+	node, err := rollnode.NewNode(ctx, nodeCfg, p2pKey, signingKey,
+		proxy.NewLocalClientCreator(server.NewCometABCIWrapper(application)),
+		genDoc, rollnode.DefaultMetricsProvider(cmtcfg.DefaultInstrumentationConfig()),
+		servercmtlog.CometLoggerWrapper{Logger: logger})
+	if err != nil {
+		return fmt.Errorf("creating the rollkit node: %w", err)
+	}
+	if err := node.Start(); err != nil {
+		return fmt.Errorf("starting the rollkit node: %w", err)
+	}
+	defer func() { _ = node.Stop() }()
+	logger.Info("rollup node started", "role", sequencer.Role(nodeCfg), "chain_id", genDoc.ChainID, "da", svrCtx.Viper.GetString(rollconf.FlagDAAddress))
+
+	status := sequencer.StatusSource{
+		Role: sequencer.Role(nodeCfg), ChainID: genDoc.ChainID,
+		Store: node.(*rollnode.FullNode).Store, Included: gw.IncludedHeight,
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	if err := serveRPC(gctx, g, cfg.RPC.ListenAddress, node, status, logger); err != nil {
+		return err
+	}
+	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(node.GetClient()), application, logger); err != nil {
+		return err
+	}
+	server.ListenForQuitSignals(g, false, cancel, logger)
+	return ignoreCanceled(g.Wait())
+}
+
+func ignoreCanceled(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+func loadGenesis(cfg *cmtcfg.Config) (*cmtypes.GenesisDoc, error) {
+	appGenesis, err := genutiltypes.AppGenesisFromFile(cfg.GenesisFile())
+	if err != nil {
+		return nil, fmt.Errorf("cannot read genesis %s: %v; run `milkywayd init <moniker>` or copy the sequencer's genesis.json there", cfg.GenesisFile(), err)
+	}
+	genDoc, err := appGenesis.ToGenesisDoc()
+	if err != nil {
+		return nil, fmt.Errorf("invalid genesis %s: %w", cfg.GenesisFile(), err)
+	}
+	return genDoc, nil
+}
+
+func loadPrivValidator(cfg *cmtcfg.Config) (*privval.FilePV, error) {
+	keyFile := cfg.PrivValidatorKeyFile()
+	if !fileExists(keyFile) {
+		return nil, fmt.Errorf("missing %s; run `milkywayd init <moniker>` first", keyFile)
+	}
+	return privval.LoadFilePV(keyFile, cfg.PrivValidatorStateFile()), nil
+}
+
+// rollkitConfig reads rollkit's settings from flags/config and validates
+// the DA namespace.
+func rollkitConfig(svrCtx *server.Context, cfg *cmtcfg.Config) (rollconf.NodeConfig, error) {
+	nodeCfg := rollconf.DefaultNodeConfig
+	rollconf.GetNodeConfig(&nodeCfg, cfg)
+	if err := nodeCfg.GetViperConfig(svrCtx.Viper); err != nil {
+		return nodeCfg, err
+	}
+	ns, err := da.ParseNamespace(nodeCfg.DANamespace)
+	if err != nil {
+		return nodeCfg, fmt.Errorf("--%s: %w", rollconf.FlagDANamespace, err)
+	}
+	nodeCfg.DANamespace = da.NamespaceHex(ns)
+	return nodeCfg, nil
+}
+
+// openReconciledApp opens the app DB (pebble) and brings the app level with
+// rollkit's block store. A rollback needs a fresh app on the rolled-back
+// store, so the app is reopened after one.
+func openReconciledApp(ctx context.Context, svrCtx *server.Context, appCreator servertypes.AppCreator, nodeCfg rollconf.NodeConfig, logger log.Logger) (*app.App, dbm.DB, error) {
+	for attempt := 0; attempt < 2; attempt++ {
+		db, err := dbm.NewDB("application", dbm.PebbleDBBackend, filepath.Join(nodeCfg.RootDir, "data"))
+		if err != nil {
+			return nil, nil, fmt.Errorf("opening the app database: %w (is another milkywayd running on this home?)", err)
+		}
+		application := appCreator(logger, db, nil, svrCtx.Viper).(*app.App)
+		blocks, err := sequencer.OpenBlockStore(nodeCfg.RootDir, nodeCfg.DBPath)
+		if err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		action, err := sequencer.Reconcile(ctx, recoverableApp{application}, blocks, logger)
+		_ = blocks.Close()
+		if err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		if action != sequencer.ActionRollback {
+			if action == sequencer.ActionReplay {
+				logger.Info("crash recovery replayed the missing blocks", "height", application.LastBlockHeight())
+			}
+			return application, db, nil
+		}
+		db.Close()
+	}
+	return nil, nil, fmt.Errorf("%w: still out of step after a rollback", sequencer.ErrStateMismatch)
+}
+
+// serveRPC serves rollkit's CometBFT-style JSON-RPC and the status route.
+func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, logger log.Logger) error {
+	addr := strings.TrimPrefix(laddr, "tcp://")
+	handler, err := rpcjson.GetHTTPHandler(node.GetClient(), servercmtlog.CometLoggerWrapper{Logger: logger})
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle(sequencer.StatusPath, status.Handler())
+	mux.Handle("/", handler)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("RPC cannot listen on %s: %w; pick another --rpc.laddr", laddr, err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	g.Go(func() error {
+		<-ctx.Done()
+		return srv.Close()
+	})
+	g.Go(func() error {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	})
+	logger.Info("RPC listening", "addr", laddr)
+	return nil
+}
+
+// serveGRPCAndAPI starts the SDK gRPC and REST servers as app.toml says.
+func serveGRPCAndAPI(ctx context.Context, g *errgroup.Group, svrCtx *server.Context, clientCtx client.Context, application *app.App, logger log.Logger) error {
+	conf, err := serverconfig.GetConfig(svrCtx.Viper)
+	if err != nil {
+		return err
+	}
+	application.RegisterTxService(clientCtx)
+	application.RegisterTendermintService(clientCtx)
+	application.RegisterNodeService(clientCtx, conf)
+	if !conf.GRPC.Enable {
+		return nil
+	}
+	grpcSrv, err := servergrpc.NewGRPCServer(clientCtx, application, conf.GRPC)
+	if err != nil {
+		return err
+	}
+	g.Go(func() error { return servergrpc.StartGRPCServer(ctx, logger.With("module", "grpc-server"), conf.GRPC, grpcSrv) })
+	if conf.API.Enable {
+		apiSrv := api.New(clientCtx, logger.With("module", "api-server"), grpcSrv)
+		application.RegisterAPIRoutes(apiSrv, conf.API)
+		g.Go(func() error { return apiSrv.Start(ctx, conf) })
+	}
+	return nil
+}

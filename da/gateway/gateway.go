@@ -1,0 +1,187 @@
+package gateway
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"cosmossdk.io/log"
+	"github.com/filecoin-project/go-jsonrpc"
+	goda "github.com/rollkit/go-da"
+)
+
+// Gateway is a go-da DA that forwards to an upstream DA and screens what
+// rollkit reads. It is safe for concurrent use.
+type Gateway struct {
+	upstream goda.DA
+	verifier *BlockVerifier
+	logger   log.Logger
+	progress *syncProgress
+
+	// screened keeps the blobs fetched by GetIDs for the Get that rollkit
+	// issues right after it, so each blob crosses the network once.
+	mu       sync.Mutex
+	screened map[string][]byte
+
+	// includedHeight is the highest rollup height seen on DA, read or
+	// submitted. Rollkit v0.13.6 keeps this only in memory.
+	includedHeight atomic.Uint64
+
+	srv *http.Server
+}
+
+var _ goda.DA = (*Gateway)(nil)
+
+// New creates a gateway in front of upstream.
+func New(upstream goda.DA, verifier *BlockVerifier, logger log.Logger) *Gateway {
+	return &Gateway{
+		upstream: upstream,
+		verifier: verifier,
+		logger:   logger.With("module", "da-gateway"),
+		progress: newSyncProgress(),
+		screened: make(map[string][]byte),
+	}
+}
+
+// Listen serves the gateway over go-da JSON-RPC on addr (use
+// "127.0.0.1:0" for a free port) and returns the URL rollkit should use.
+func (g *Gateway) Listen(addr string) (string, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", fmt.Errorf("da gateway: listen on %s: %w", addr, err)
+	}
+	rpc := jsonrpc.NewServer()
+	rpc.Register("da", g)
+	g.srv = &http.Server{Handler: rpc, ReadHeaderTimeout: 2 * time.Second}
+	go func() { _ = g.srv.Serve(ln) }()
+	return "http://" + ln.Addr().String(), nil
+}
+
+// Close stops the JSON-RPC listener.
+func (g *Gateway) Close() error {
+	if g.srv == nil {
+		return nil
+	}
+	return g.srv.Close()
+}
+
+// IncludedHeight is the highest rollup block height known to be on DA.
+func (g *Gateway) IncludedHeight() uint64 { return g.includedHeight.Load() }
+
+// MaxBlobSize forwards to the upstream DA.
+func (g *Gateway) MaxBlobSize(ctx context.Context) (uint64, error) {
+	return g.upstream.MaxBlobSize(ctx)
+}
+
+// GetIDs returns the IDs at height whose blobs are valid sequencer blocks.
+// Invalid ones are logged and left out, so rollkit never sees them.
+func (g *Gateway) GetIDs(ctx context.Context, height uint64, ns goda.Namespace) ([]goda.ID, error) {
+	ids, err := g.upstream.GetIDs(ctx, height, ns)
+	if err != nil || len(ids) == 0 {
+		return ids, err
+	}
+	blobs, err := g.upstream.Get(ctx, ids, ns)
+	if err != nil {
+		return nil, err
+	}
+	if len(blobs) != len(ids) {
+		return nil, fmt.Errorf("da gateway: upstream returned %d blobs for %d ids at height %d", len(blobs), len(ids), height)
+	}
+	valid := make([]goda.ID, 0, len(ids))
+	var lastHeight uint64
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for i, blob := range blobs {
+		block, err := g.verifier.Verify(blob)
+		if err != nil {
+			g.logger.Warn("rejected blob in the chain namespace", "da_height", height, "id", fmt.Sprintf("%X", ids[i]), "reason", err)
+			continue
+		}
+		g.screened[string(ids[i])] = blob
+		valid = append(valid, ids[i])
+		lastHeight = max(lastHeight, block.Height())
+	}
+	if lastHeight > 0 {
+		g.raiseIncluded(lastHeight)
+		if rate, ok := g.progress.observe(lastHeight); ok {
+			g.logger.Info("DA sync", "da_height", height, "rollup_height", lastHeight, "blocks_per_sec", fmt.Sprintf("%.1f", rate))
+		}
+	}
+	return valid, nil
+}
+
+// Get returns blobs screened by GetIDs from memory and forwards the rest.
+func (g *Gateway) Get(ctx context.Context, ids []goda.ID, ns goda.Namespace) ([]goda.Blob, error) {
+	out := make([]goda.Blob, len(ids))
+	var missing []int
+	g.mu.Lock()
+	for i, id := range ids {
+		if blob, ok := g.screened[string(id)]; ok {
+			out[i] = blob
+			delete(g.screened, string(id))
+		} else {
+			missing = append(missing, i)
+		}
+	}
+	g.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	want := make([]goda.ID, len(missing))
+	for j, i := range missing {
+		want[j] = ids[i]
+	}
+	blobs, err := g.upstream.Get(ctx, want, ns)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range missing {
+		out[i] = blobs[j]
+	}
+	return out, nil
+}
+
+// GetProofs forwards to the upstream DA.
+func (g *Gateway) GetProofs(ctx context.Context, ids []goda.ID, ns goda.Namespace) ([]goda.Proof, error) {
+	return g.upstream.GetProofs(ctx, ids, ns)
+}
+
+// Commit forwards to the upstream DA.
+func (g *Gateway) Commit(ctx context.Context, blobs []goda.Blob, ns goda.Namespace) ([]goda.Commitment, error) {
+	return g.upstream.Commit(ctx, blobs, ns)
+}
+
+// Validate forwards to the upstream DA.
+func (g *Gateway) Validate(ctx context.Context, ids []goda.ID, proofs []goda.Proof, ns goda.Namespace) ([]bool, error) {
+	return g.upstream.Validate(ctx, ids, proofs, ns)
+}
+
+// Submit forwards the sequencer's blobs and records the highest rollup
+// height they carry once the DA accepted them. Upstream errors pass through
+// unchanged: rollkit retries with backoff and keeps the blocks pending.
+func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float64, ns goda.Namespace) ([]goda.ID, error) {
+	ids, err := g.upstream.Submit(ctx, blobs, gasPrice, ns)
+	if err != nil {
+		g.logger.Error("DA submission failed; blocks stay pending and are retried", "blobs", len(blobs), "err", err)
+		return nil, err
+	}
+	for _, blob := range blobs[:min(len(ids), len(blobs))] {
+		if block, verr := g.verifier.Verify(blob); verr == nil {
+			g.raiseIncluded(block.Height())
+		}
+	}
+	return ids, nil
+}
+
+func (g *Gateway) raiseIncluded(h uint64) {
+	for {
+		cur := g.includedHeight.Load()
+		if h <= cur || g.includedHeight.CompareAndSwap(cur, h) {
+			return
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package sequencer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	ds "github.com/ipfs/go-datastore"
+	ktds "github.com/ipfs/go-datastore/keytransform"
+	"github.com/rollkit/rollkit/store"
+	"github.com/rollkit/rollkit/types"
+)
+
+// rollkitMainPrefix is the key prefix under which rollkit's full node keeps
+// blocks and state in its datastore (node/full.go, "mainPrefix").
+const rollkitMainPrefix = "0"
+
+// BlockStore is rollkit's block store opened outside a running node.
+type BlockStore struct {
+	kv    ds.TxnDatastore
+	store store.Store
+}
+
+// OpenBlockStore opens rollkit's datastore under rootDir/dbPath. The node
+// must not be running: badger takes an exclusive lock.
+func OpenBlockStore(rootDir, dbPath string) (*BlockStore, error) {
+	kv, err := store.NewDefaultKVStore(rootDir, dbPath, "rollkit")
+	if err != nil {
+		return nil, fmt.Errorf("opening rollkit block store in %s: %w", rootDir, err)
+	}
+	main := ktds.Wrap(kv, ktds.PrefixTransform{Prefix: ds.NewKey(rollkitMainPrefix)}).Children()[0].(ds.TxnDatastore)
+	return &BlockStore{kv: kv, store: store.New(main)}, nil
+}
+
+// Close releases the datastore.
+func (b *BlockStore) Close() error { return b.kv.Close() }
+
+// State returns rollkit's last committed state; ok is false on a new node.
+func (b *BlockStore) State(ctx context.Context) (types.State, bool, error) {
+	s, err := b.store.GetState(ctx)
+	if errors.Is(err, ds.ErrNotFound) {
+		return types.State{}, false, nil
+	}
+	if err != nil {
+		return types.State{}, false, err
+	}
+	return s, true, nil
+}
+
+// Block returns the block stored at height.
+func (b *BlockStore) Block(ctx context.Context, height uint64) (*types.Block, error) {
+	return b.store.GetBlock(ctx, height)
+}

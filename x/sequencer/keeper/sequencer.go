@@ -1,0 +1,20 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+)
+
+// GetSequencer returns the sequencer. The proto codec unpacks the key's Any
+// on read, so PubKey() works on the result.
+func (k Keeper) GetSequencer(ctx context.Context) (types.Sequencer, error) {
+	seq, err := k.sequencer.Get(ctx)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Sequencer{}, types.ErrNoSequencer
+	}
+	return seq, err
+}
