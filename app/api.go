@@ -3,12 +3,12 @@ package app
 import (
 	"cosmossdk.io/core/address"
 	"github.com/cosmos/cosmos-sdk/client"
-	nodeservice "github.com/cosmos/cosmos-sdk/client/grpc/node"
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
+	nodeservice "github.com/cosmos/cosmos-sdk/client/grpc/node"
 	"github.com/cosmos/cosmos-sdk/server/api"
 	"github.com/cosmos/cosmos-sdk/server/config"
-	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
 	authcodec "github.com/cosmos/cosmos-sdk/x/auth/codec"
+	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
 )
 
 // RegisterAPIRoutes registers every module's gRPC-gateway routes on the

@@ -29,6 +29,7 @@ type App interface {
 type Blocks interface {
 	State(ctx context.Context) (types.State, bool, error)
 	Block(ctx context.Context, height uint64) (*types.Block, error)
+	ForgetState(ctx context.Context) error
 }
 
 // Action says what Reconcile did.
@@ -39,6 +40,7 @@ const (
 	ActionNone     Action = "none"
 	ActionReplay   Action = "replayed"
 	ActionRollback Action = "rolled back"
+	ActionReinit   Action = "re-initialised"
 )
 
 // Reconcile makes the app's committed height equal rollkit's stored state
@@ -49,6 +51,8 @@ const (
 //   - app == rollkit+1: the app committed a block rollkit never recorded.
 //     The app is rolled back one height; rollkit re-executes the block it
 //     saved before the crash and arrives at the same state.
+//   - no block yet: rollkit saved its post-InitChain state, the app saved
+//     nothing; rollkit's state is dropped so InitChain runs again.
 //   - app < rollkit: the app lost commits (e.g. an unsynced write). The
 //     missing blocks are replayed from rollkit's store exactly as rollkit
 //     executes them, and each resulting app hash is checked.
@@ -64,6 +68,16 @@ func Reconcile(ctx context.Context, app App, blocks Blocks, logger log.Logger) (
 	}
 	appHeight, rkHeight := app.LastBlockHeight(), int64(state.LastBlockHeight)
 	switch {
+	case appHeight == 0 && state.LastBlockHeight+1 == state.InitialHeight:
+		// Rollkit stores its state right after InitChain, but the app only
+		// commits genesis with the first block. A stop in between leaves a
+		// state rollkit v0.13.6 refuses to start from; forget it so InitChain
+		// runs again on the (still empty) app.
+		logger.Warn("node stopped before its first block; re-running InitChain")
+		if err := blocks.ForgetState(ctx); err != nil {
+			return ActionNone, err
+		}
+		return ActionReinit, nil
 	case appHeight == rkHeight:
 		return ActionNone, nil
 	case appHeight == rkHeight+1:

@@ -18,6 +18,7 @@ const rollkitMainPrefix = "0"
 // BlockStore is rollkit's block store opened outside a running node.
 type BlockStore struct {
 	kv    ds.TxnDatastore
+	main  ds.TxnDatastore
 	store store.Store
 }
 
@@ -29,7 +30,7 @@ func OpenBlockStore(rootDir, dbPath string) (*BlockStore, error) {
 		return nil, fmt.Errorf("opening rollkit block store in %s: %w", rootDir, err)
 	}
 	main := ktds.Wrap(kv, ktds.PrefixTransform{Prefix: ds.NewKey(rollkitMainPrefix)}).Children()[0].(ds.TxnDatastore)
-	return &BlockStore{kv: kv, store: store.New(main)}, nil
+	return &BlockStore{kv: kv, main: main, store: store.New(main)}, nil
 }
 
 // Close releases the datastore.
@@ -50,4 +51,13 @@ func (b *BlockStore) State(ctx context.Context) (types.State, bool, error) {
 // Block returns the block stored at height.
 func (b *BlockStore) Block(ctx context.Context, height uint64) (*types.Block, error) {
 	return b.store.GetBlock(ctx, height)
+}
+
+// rollkitStateKey is where rollkit keeps its State (store/store.go).
+const rollkitStateKey = "s"
+
+// ForgetState deletes rollkit's stored State so the next start runs
+// InitChain again. Only valid before the first block was produced.
+func (b *BlockStore) ForgetState(ctx context.Context) error {
+	return b.main.Delete(ctx, ds.NewKey(rollkitStateKey))
 }

@@ -4,23 +4,21 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
+
+	svrcmd "github.com/cosmos/cosmos-sdk/server/cmd"
 
 	"github.com/milkyway-labs/milkyway-rollup/cmd/milkywayd/cmd"
 )
 
 func main() {
 	root := cmd.NewRootCmd()
-	if err := root.Execute(); err != nil {
+	// Execute adds the persistent --home and --log_* flags.
+	if err := svrcmd.Execute(root, "MILKYWAYD", cmd.DefaultNodeHome); err != nil {
 		// One line naming the problem (and the fix where we know it),
 		// never a stack trace.
-		var exitErr interface{ ExitCode() int }
 		fmt.Fprintln(os.Stderr, "Error:", err)
-		if errors.As(err, &exitErr) {
-			os.Exit(exitErr.ExitCode())
-		}
 		os.Exit(1)
 	}
 }

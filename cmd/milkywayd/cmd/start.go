@@ -20,16 +20,16 @@ import (
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/server"
 	"github.com/cosmos/cosmos-sdk/server/api"
-	servercmtlog "github.com/cosmos/cosmos-sdk/server/log"
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	servergrpc "github.com/cosmos/cosmos-sdk/server/grpc"
+	servercmtlog "github.com/cosmos/cosmos-sdk/server/log"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	golog "github.com/ipfs/go-log/v2"
 	rollconf "github.com/rollkit/rollkit/config"
 	rollnode "github.com/rollkit/rollkit/node"
 	rpcjson "github.com/rollkit/rollkit/rpc/json"
 	rolltypes "github.com/rollkit/rollkit/types"
-	golog "github.com/ipfs/go-log/v2"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
@@ -199,8 +199,12 @@ func loadPrivValidator(cfg *cmtcfg.Config) (*privval.FilePV, error) {
 func rollkitConfig(svrCtx *server.Context, cfg *cmtcfg.Config) (rollconf.NodeConfig, error) {
 	nodeCfg := rollconf.DefaultNodeConfig
 	rollconf.GetNodeConfig(&nodeCfg, cfg)
-	if err := nodeCfg.GetViperConfig(svrCtx.Viper); err != nil {
+	err := nodeCfg.GetViperConfig(svrCtx.Viper)
+	if err != nil {
 		return nodeCfg, err
+	}
+	if nodeCfg.P2P.ListenAddress, err = toMultiaddr(nodeCfg.P2P.ListenAddress); err != nil {
+		return nodeCfg, fmt.Errorf("--p2p.laddr: %w", err)
 	}
 	ns, err := da.ParseNamespace(nodeCfg.DANamespace)
 	if err != nil {
@@ -287,11 +291,29 @@ func serveGRPCAndAPI(ctx context.Context, g *errgroup.Group, svrCtx *server.Cont
 	if err != nil {
 		return err
 	}
-	g.Go(func() error { return servergrpc.StartGRPCServer(ctx, logger.With("module", "grpc-server"), conf.GRPC, grpcSrv) })
+	g.Go(func() error {
+		return servergrpc.StartGRPCServer(ctx, logger.With("module", "grpc-server"), conf.GRPC, grpcSrv)
+	})
 	if conf.API.Enable {
 		apiSrv := api.New(clientCtx, logger.With("module", "api-server"), grpcSrv)
 		application.RegisterAPIRoutes(apiSrv, conf.API)
 		g.Go(func() error { return apiSrv.Start(ctx, conf) })
 	}
 	return nil
+}
+
+// toMultiaddr turns CometBFT's tcp://host:port P2P address into the libp2p
+// multiaddr rollkit expects; multiaddrs pass through.
+func toMultiaddr(addr string) (string, error) {
+	if addr == "" || strings.HasPrefix(addr, "/") {
+		return addr, nil
+	}
+	host, port, err := net.SplitHostPort(strings.TrimPrefix(addr, "tcp://"))
+	if err != nil {
+		return "", fmt.Errorf("%q is neither tcp://host:port nor a multiaddr like /ip4/0.0.0.0/tcp/26656", addr)
+	}
+	if host == "" {
+		host = "0.0.0.0"
+	}
+	return fmt.Sprintf("/ip4/%s/tcp/%s", host, port), nil
 }

@@ -3,8 +3,8 @@ package keeper
 import (
 	"context"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 )
 
 var _ types.QueryServer = Keeper{}
