@@ -1,0 +1,68 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cometbft/cometbft/crypto/ed25519"
+	"github.com/cometbft/cometbft/privval"
+	"github.com/rollkit/go-da/proxy/jsonrpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
+)
+
+// chainNamespace is milkywayd's default --rollkit.da_namespace.
+const chainNamespace = "6d696c6b79776179"
+
+// TestFullNodeIgnoresForgedBlocks posts blocks signed by another key (and a
+// blob that is no block at all) into the chain's namespace on the mock DA.
+// The full node drops them with a log line and stays in sync.
+func TestFullNodeIgnoresForgedBlocks(t *testing.T) {
+	c := newCluster(t)
+	c.initChain("alice")
+	c.startDA()
+	c.startSequencer()
+	c.startFullNode()
+	waitFor(t, 60*time.Second, "full node to sync a block", func() bool { return c.height(c.fullRPC) >= 2 })
+
+	seqKey := privval.LoadFilePVEmptyState(
+		filepath.Join(c.home("sequencer"), "config", "priv_validator_key.json"), "").Key
+	forger := ed25519.GenPrivKey()
+	next := uint64(c.height(c.seqRPC) + 2)
+	forgeries := [][]byte{
+		// Claims the sequencer's address, signed by another key.
+		gatewaytest.Blob(gatewaytest.Block(gatewaytest.BlockSpec{
+			ChainID: chainID, Height: next, Key: forger, Proposer: seqKey.Address,
+			Txs: [][]byte{[]byte("forged")},
+		})),
+		// The sequencer's header, signature by another key.
+		gatewaytest.Blob(gatewaytest.Block(gatewaytest.BlockSpec{
+			ChainID: chainID, Height: next, Key: seqKey.PrivKey, Signer: forger,
+		})),
+		[]byte("not a rollkit block"),
+	}
+
+	ctx := context.Background()
+	client, err := jsonrpc.NewClient(ctx, "http://"+c.daAddr, "")
+	require.NoError(t, err)
+	defer client.Close()
+	ns, err := da.ParseNamespace(chainNamespace)
+	require.NoError(t, err)
+	_, err = client.DA.Submit(ctx, forgeries, -1, ns.Bytes())
+	require.NoError(t, err)
+
+	waitFor(t, 60*time.Second, "the full node to log the rejections", func() bool {
+		bz, _ := os.ReadFile(c.full.log)
+		return strings.Count(string(bz), "rejected blob in the chain namespace") >= len(forgeries)
+	})
+	waitFor(t, 60*time.Second, "the chain to move past the forged height", func() bool {
+		return c.height(c.fullRPC) > int64(next)+1
+	})
+	c.requireSameAppHash()
+}

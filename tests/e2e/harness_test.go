@@ -1,0 +1,284 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+const chainID = "milkyway-devnet-1"
+
+// binary is the milkywayd built once by TestMain.
+var binary string
+
+// cluster is a mock DA, a sequencer and a DA-only full node, each a real
+// process on free loopback ports, with homes under one temp dir.
+type cluster struct {
+	t    *testing.T
+	root string
+
+	daAddr  string
+	seqRPC  string
+	fullRPC string
+	seqP2P  string
+	fullP2P string
+
+	da, seq, full *process
+}
+
+// process is one milkywayd process and its log file.
+type process struct {
+	cmd  *exec.Cmd
+	log  string
+	args []string
+}
+
+func newCluster(t *testing.T) *cluster {
+	t.Helper()
+	c := &cluster{t: t, root: t.TempDir()}
+	c.daAddr = freeAddr(t)
+	c.seqRPC, c.fullRPC = freeAddr(t), freeAddr(t)
+	c.seqP2P, c.fullP2P = freeAddr(t), freeAddr(t)
+	t.Cleanup(c.stopAll)
+	return c
+}
+
+// home returns the home directory of a role.
+func (c *cluster) home(role string) string { return filepath.Join(c.root, role) }
+
+// initChain creates the sequencer home with funded keys and a full node
+// home that shares its genesis.
+func (c *cluster) initChain(keys ...string) {
+	seq, full := c.home("sequencer"), c.home("fullnode")
+	c.cli("init", "sequencer", "--chain-id", chainID, "--home", seq)
+	for _, k := range keys {
+		c.cli("keys", "add", k, "--keyring-backend", "test", "--home", seq)
+		c.cli("genesis", "add-genesis-account", c.address(k), "1000000000000umilk,1000000000umilktia",
+			"--keyring-backend", "test", "--home", seq)
+	}
+	c.cli("init", "fullnode", "--chain-id", chainID, "--home", full)
+	genesis, err := os.ReadFile(filepath.Join(seq, "config", "genesis.json"))
+	require.NoError(c.t, err)
+	require.NoError(c.t, os.WriteFile(filepath.Join(full, "config", "genesis.json"), genesis, 0o600))
+	for _, role := range []string{"sequencer", "fullnode"} {
+		c.disableServers(role)
+	}
+}
+
+// disableServers turns off gRPC and REST in app.toml: the tests use the
+// RPC only, and fixed default ports would collide with a running devnet.
+func (c *cluster) disableServers(role string) {
+	path := filepath.Join(c.home(role), "config", "app.toml")
+	bz, err := os.ReadFile(path)
+	require.NoError(c.t, err)
+	s := strings.ReplaceAll(string(bz), "enable = true", "enable = false")
+	require.NoError(c.t, os.WriteFile(path, []byte(s), 0o600))
+}
+
+func (c *cluster) address(key string) string {
+	return strings.TrimSpace(c.cli("keys", "show", key, "-a", "--keyring-backend", "test", "--home", c.home("sequencer")))
+}
+
+// cli runs a milkywayd command to completion and returns its stdout.
+func (c *cluster) cli(args ...string) string {
+	c.t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(binary, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	require.NoError(c.t, err, "milkywayd %s\nstdout: %s\nstderr: %s", strings.Join(args, " "), stdout.String(), stderr.String())
+	return stdout.String()
+}
+
+func (c *cluster) startDA() {
+	c.da = c.spawn("da", "da", "serve", "--home", c.home("da"), "--da.address", c.daAddr, "--da.block-time", "200ms")
+	waitFor(c.t, 30*time.Second, "mock DA to listen", func() bool { return dialable(c.daAddr) })
+}
+
+func (c *cluster) startSequencer() {
+	c.seq = c.spawn("sequencer", "start", "--home", c.home("sequencer"),
+		"--rollkit.aggregator", "--rollkit.block_time", "500ms", "--rollkit.da_block_time", "200ms",
+		"--rollkit.da_address", "http://"+c.daAddr,
+		"--rpc.laddr", "tcp://"+c.seqRPC, "--p2p.laddr", "tcp://"+c.seqP2P, "--log_no_color")
+	waitFor(c.t, 60*time.Second, "sequencer to produce block 1", func() bool { return c.height(c.seqRPC) >= 1 })
+}
+
+func (c *cluster) startFullNode() {
+	c.full = c.spawn("fullnode", "start", "--home", c.home("fullnode"),
+		"--rollkit.da_block_time", "200ms", "--rollkit.da_address", "http://"+c.daAddr,
+		"--rpc.laddr", "tcp://"+c.fullRPC, "--p2p.laddr", "tcp://"+c.fullP2P, "--log_no_color")
+	waitFor(c.t, 60*time.Second, "full node RPC", func() bool { return dialable(c.fullRPC) })
+}
+
+// spawn starts a long-running milkywayd process logging to <root>/<name>.log.
+func (c *cluster) spawn(name string, args ...string) *process {
+	c.t.Helper()
+	logPath := filepath.Join(c.root, name+".log")
+	f, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	require.NoError(c.t, err)
+	cmd := exec.Command(binary, args...)
+	cmd.Stdout, cmd.Stderr = f, f
+	require.NoError(c.t, cmd.Start())
+	return &process{cmd: cmd, log: logPath, args: args}
+}
+
+// kill stops p with sig and waits for it to exit.
+func (c *cluster) kill(p *process, sig syscall.Signal) {
+	if p == nil || p.cmd.ProcessState != nil {
+		return
+	}
+	_ = p.cmd.Process.Signal(sig)
+	done := make(chan struct{})
+	go func() { _ = p.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-done
+	}
+}
+
+func (c *cluster) stopAll() {
+	for _, p := range []*process{c.full, c.seq, c.da} {
+		c.kill(p, syscall.SIGTERM)
+	}
+	if c.t.Failed() {
+		for _, name := range []string{"da", "sequencer", "fullnode"} {
+			bz, _ := os.ReadFile(filepath.Join(c.root, name+".log"))
+			lines := strings.Split(string(bz), "\n")
+			c.t.Logf("--- last lines of %s.log ---\n%s", name, strings.Join(lines[max(0, len(lines)-40):], "\n"))
+		}
+	}
+}
+
+// abciInfo is the app's own view of its last commit.
+type abciInfo struct {
+	Height  int64
+	AppHash string
+}
+
+func (c *cluster) abciInfo(rpc string) (abciInfo, error) {
+	var out struct {
+		Result struct {
+			Response struct {
+				Height  string `json:"last_block_height"`
+				AppHash string `json:"last_block_app_hash"`
+			} `json:"response"`
+		} `json:"result"`
+	}
+	if err := getJSON("http://"+rpc+"/abci_info", &out); err != nil {
+		return abciInfo{}, err
+	}
+	h, _ := strconv.ParseInt(out.Result.Response.Height, 10, 64)
+	return abciInfo{Height: h, AppHash: out.Result.Response.AppHash}, nil
+}
+
+func (c *cluster) height(rpc string) int64 {
+	info, err := c.abciInfo(rpc)
+	if err != nil {
+		return -1
+	}
+	return info.Height
+}
+
+// status reads /sequencer_status.
+func (c *cluster) status(rpc string) map[string]any {
+	var out map[string]any
+	require.NoError(c.t, getJSON("http://"+rpc+"/sequencer_status", &out))
+	return out
+}
+
+// blockHash returns the hash of the block at height from a node's RPC.
+func (c *cluster) blockHash(rpc string, height int64) (string, error) {
+	var out struct {
+		Result struct {
+			BlockID struct {
+				Hash string `json:"hash"`
+			} `json:"block_id"`
+		} `json:"result"`
+	}
+	if err := getJSON(fmt.Sprintf("http://%s/block?height=%d", rpc, height), &out); err != nil {
+		return "", err
+	}
+	if out.Result.BlockID.Hash == "" {
+		return "", fmt.Errorf("no block %d", height)
+	}
+	return out.Result.BlockID.Hash, nil
+}
+
+// requireSameAppHash records the sequencer's app hash at a few heights and
+// waits until the full node reaches one of them, then compares.
+func (c *cluster) requireSameAppHash() int64 {
+	c.t.Helper()
+	seen := map[int64]string{}
+	var matched int64
+	waitFor(c.t, 90*time.Second, "full node to reach a sequencer height with the same app hash", func() bool {
+		if s, err := c.abciInfo(c.seqRPC); err == nil {
+			seen[s.Height] = s.AppHash
+		}
+		f, err := c.abciInfo(c.fullRPC)
+		if err != nil {
+			return false
+		}
+		want, ok := seen[f.Height]
+		if !ok || f.Height < 2 {
+			return false
+		}
+		require.Equal(c.t, want, f.AppHash, "app hash at height %d", f.Height)
+		matched = f.Height
+		return true
+	})
+	return matched
+}
+
+func getJSON(url string, out any) error {
+	client := http.Client{Timeout: 3 * time.Second}
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+func dialable(addr string) bool {
+	conn, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+	if err != nil {
+		return false
+	}
+	_ = conn.Close()
+	return true
+}
+
+// freeAddr reserves a free loopback port and releases it for a process.
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// waitFor polls cond until it holds or the deadline passes. The deadline
+// is a liveness bound for a hung process, not a performance assertion.
+func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %s waiting for %s", limit, what)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}

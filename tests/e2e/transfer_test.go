@@ -1,0 +1,54 @@
+package e2e
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestTransferReachesFullNode sends a bank transfer through the sequencer
+// with the CLI and checks that the DA-only full node reports the same
+// balance and the same app hash at the same height.
+func TestTransferReachesFullNode(t *testing.T) {
+	c := newCluster(t)
+	c.initChain("alice", "bob")
+	c.startDA()
+	c.startSequencer()
+	c.startFullNode()
+
+	bob := c.address("bob")
+	out := c.cli("tx", "bank", "send", "alice", bob, "12345umilk", "--chain-id", chainID,
+		"--keyring-backend", "test", "--home", c.home("sequencer"), "--fees", "1000umilk",
+		"--node", "tcp://"+c.seqRPC, "-y", "-o", "json")
+	var res struct {
+		Code   uint32 `json:"code"`
+		TxHash string `json:"txhash"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &res), out)
+	require.Zero(t, res.Code, out)
+
+	for _, rpc := range []string{c.seqRPC, c.fullRPC} {
+		waitFor(t, 60*time.Second, "bob's balance on "+rpc, func() bool {
+			return c.balance(rpc, bob, "umilk") == "1000000012345"
+		})
+	}
+	h := c.requireSameAppHash()
+	t.Logf("full node matched the sequencer's app hash at height %d", h)
+
+	st := c.status(c.fullRPC)
+	require.Equal(t, "full-node", st["role"])
+	require.GreaterOrEqual(t, st["da_included_height"].(float64), float64(h))
+}
+
+func (c *cluster) balance(rpc, addr, denom string) string {
+	out := c.cli("query", "bank", "balance", addr, denom, "--node", "tcp://"+rpc, "-o", "json")
+	var res struct {
+		Balance struct {
+			Amount string `json:"amount"`
+		} `json:"balance"`
+	}
+	require.NoError(c.t, json.Unmarshal([]byte(out), &res), out)
+	return res.Balance.Amount
+}
