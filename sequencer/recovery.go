@@ -86,6 +86,10 @@ func Reconcile(ctx context.Context, app App, blocks Blocks, logger log.Logger) (
 			return ActionNone, fmt.Errorf("rolling the app back to %d: %w", rkHeight, err)
 		}
 		return ActionRollback, nil
+	case appHeight == 0:
+		// Replaying from an empty app would need InitChain with the exact
+		// genesis rollkit used; refuse rather than guess.
+		return ActionNone, fmt.Errorf("%w: the app database is empty but rollkit has %d blocks; restore data/application.db or resync this node from DA with a fresh home", ErrStateMismatch, rkHeight)
 	case appHeight < rkHeight:
 		logger.Warn("app is behind rollkit after a crash; replaying blocks", "app_height", appHeight, "rollkit_height", rkHeight)
 		if err := replay(ctx, app, blocks, state, appHeight, rkHeight); err != nil {
