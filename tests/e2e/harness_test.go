@@ -26,7 +26,7 @@ var binary string
 // cluster is a mock DA, a sequencer and a DA-only full node, each a real
 // process on free loopback ports, with homes under one temp dir.
 type cluster struct {
-	t    *testing.T
+	t    testing.TB
 	root string
 
 	daAddr  string
@@ -45,7 +45,7 @@ type process struct {
 	args []string
 }
 
-func newCluster(t *testing.T) *cluster {
+func newCluster(t testing.TB) *cluster {
 	t.Helper()
 	c := &cluster{t: t, root: t.TempDir()}
 	c.daAddr = freeAddr(t)
@@ -107,9 +107,11 @@ func (c *cluster) startDA() {
 	waitFor(c.t, 30*time.Second, "mock DA to listen", func() bool { return dialable(c.daAddr) })
 }
 
-func (c *cluster) startSequencer() {
+func (c *cluster) startSequencer() { c.startSequencerWithBlockTime("500ms") }
+
+func (c *cluster) startSequencerWithBlockTime(blockTime string) {
 	c.seq = c.spawn("sequencer", "start", "--home", c.home("sequencer"),
-		"--rollkit.aggregator", "--rollkit.block_time", "500ms", "--rollkit.da_block_time", "200ms",
+		"--rollkit.aggregator", "--rollkit.block_time", blockTime, "--rollkit.da_block_time", "200ms",
 		"--rollkit.da_address", "http://"+c.daAddr,
 		"--rpc.laddr", "tcp://"+c.seqRPC, "--p2p.laddr", "tcp://"+c.seqP2P, "--log_no_color")
 	waitFor(c.t, 60*time.Second, "sequencer to produce block 1", func() bool { return c.height(c.seqRPC) >= 1 })
@@ -263,7 +265,7 @@ func dialable(addr string) bool {
 }
 
 // freeAddr reserves a free loopback port and releases it for a process.
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer ln.Close()
@@ -272,7 +274,7 @@ func freeAddr(t *testing.T) string {
 
 // waitFor polls cond until it holds or the deadline passes. The deadline
 // is a liveness bound for a hung process, not a performance assertion.
-func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
+func waitFor(t testing.TB, limit time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for !cond() {
