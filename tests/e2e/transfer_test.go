@@ -40,6 +40,17 @@ func TestTransferReachesFullNode(t *testing.T) {
 	st := c.status(c.fullRPC)
 	require.Equal(t, "full-node", st["role"])
 	require.GreaterOrEqual(t, st["da_included_height"].(float64), float64(h))
+
+	var seqStatus struct {
+		Role       string `json:"role"`
+		Latest     int64  `json:"latest_height"`
+		DAIncluded int64  `json:"da_included_height"`
+	}
+	out = c.cli("rollup-status", "--node", "tcp://"+c.seqRPC)
+	require.NoError(t, json.Unmarshal([]byte(out), &seqStatus), out)
+	require.Equal(t, "sequencer", seqStatus.Role)
+	require.GreaterOrEqual(t, seqStatus.Latest, h)
+	require.LessOrEqual(t, seqStatus.DAIncluded, seqStatus.Latest)
 }
 
 func (c *cluster) balance(rpc, addr, denom string) string {

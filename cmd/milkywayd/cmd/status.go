@@ -1,0 +1,51 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/spf13/cobra"
+
+	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+)
+
+// rollupStatusCmd prints a node's /sequencer_status: latest height,
+// DA-included height and blocks pending DA.
+func rollupStatusCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rollup-status",
+		Short: "Show a node's latest height, DA-included height and blocks pending DA",
+		Long: `Query GET /sequencer_status on a node's RPC port.
+
+latest_height       the last block the node executed
+da_included_height  sequencer: last block the DA accepted; full node: highest block read from DA
+pending_blocks      sequencer only: blocks produced but not yet on DA`,
+		Example: "milkywayd rollup-status --node tcp://127.0.0.1:26657",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			node, _ := cmd.Flags().GetString(flags.FlagNode)
+			url := "http://" + strings.TrimPrefix(strings.TrimPrefix(node, "tcp://"), "http://") + sequencer.StatusPath
+			client := http.Client{Timeout: 5 * time.Second}
+			resp, err := client.Get(url)
+			if err != nil {
+				return fmt.Errorf("cannot reach %s: %w; is the node running (milkywayd start) and --node right?", url, err)
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if err != nil {
+				return err
+			}
+			if resp.StatusCode != http.StatusOK {
+				return fmt.Errorf("%s answered %s: %s", url, resp.Status, strings.TrimSpace(string(body)))
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), strings.TrimSpace(string(body)))
+			return err
+		},
+	}
+	cmd.Flags().String(flags.FlagNode, "tcp://127.0.0.1:26657", "the node's RPC address")
+	return cmd
+}
