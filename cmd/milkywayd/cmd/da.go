@@ -5,8 +5,8 @@ import (
 	"os/signal"
 	"syscall"
 
-	"cosmossdk.io/log"
 	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/server"
 	golog "github.com/ipfs/go-log/v2"
 	"github.com/spf13/cobra"
 
@@ -52,7 +52,8 @@ everything in pebble under <home>/data/mockda so a restart keeps history.`,
 			cfg := mockda.DefaultConfig(home)
 			cfg.ListenAddress = addr
 			cfg.BlockTime = blockTime
-			logger := log.NewLogger(cmd.OutOrStdout()).With("module", "mockda")
+			// The server context's logger honours --log_level/--log_format/--log_no_color.
+			logger := server.GetServerContextFromCmd(cmd).Logger.With("module", "mockda")
 			srv, err := mockda.New(cfg, logger)
 			if err != nil {
 				return err
@@ -62,7 +63,7 @@ everything in pebble under <home>/data/mockda so a restart keeps history.`,
 			if err := srv.Start(ctx); err != nil {
 				return err
 			}
-			logger.Info("mock DA serving", "addr", srv.Addr(), "block_time", blockTime, "height", srv.Height())
+			logger.Info("mock DA serving", "addr", srv.Addr(), "block_time", blockTime.String(), "height", srv.Height())
 			<-ctx.Done()
 			if err := srv.Stop(); err != nil {
 				return fmt.Errorf("stopping the mock DA: %w", err)
