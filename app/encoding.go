@@ -8,7 +8,6 @@ import (
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	"github.com/cosmos/cosmos-sdk/std"
 	"github.com/cosmos/cosmos-sdk/x/auth/tx"
-	"github.com/cosmos/gogoproto/proto"
 )
 
 // EncodingConfig bundles the codecs the app and its CLI share.
@@ -22,9 +21,14 @@ type EncodingConfig struct {
 // MakeEncodingConfig builds the codecs with the chain's bech32 prefixes.
 // The signing options tell the registry how to find Msg signers through
 // the cosmos.msg.v1.signer proto option.
+// The proto files are resolved through protoFiles (see protofiles.go).
 func MakeEncodingConfig() EncodingConfig {
+	protoFiles, err := newProtoFiles()
+	if err != nil {
+		panic(err)
+	}
 	registry, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
-		ProtoFiles: proto.HybridResolver,
+		ProtoFiles: protoFiles,
 		SigningOptions: signing.Options{
 			AddressCodec:          address.Bech32Codec{Bech32Prefix: Bech32Prefix},
 			ValidatorAddressCodec: address.Bech32Codec{Bech32Prefix: Bech32Prefix + "valoper"},

@@ -8,11 +8,15 @@ import (
 	"os"
 
 	svrcmd "github.com/cosmos/cosmos-sdk/server/cmd"
+	"github.com/cosmos/cosmos-sdk/version"
 
 	"github.com/milkyway-labs/milkyway-rollup/cmd/milkywayd/cmd"
 )
 
 func main() {
+	// Shown by `version` and written into exports; the Makefile may add
+	// the git version through -ldflags.
+	version.Name, version.AppName = "milkyway", "milkywayd"
 	root := cmd.NewRootCmd()
 	// Execute adds the persistent --home and --log_* flags.
 	if err := svrcmd.Execute(root, "MILKYWAYD", cmd.DefaultNodeHome); err != nil {

@@ -49,16 +49,19 @@ func TestInitGenesisReturnsTheSequencerAsOnlyValidator(t *testing.T) {
 	require.Equal(t, sdk.ConsAddress(pk.Address()).String(), res.ConsensusAddress)
 }
 
+func TestNewSequencerRejectsNonEd25519Keys(t *testing.T) {
+	_, err := types.NewSequencer("seq", secp256k1.GenPrivKey().PubKey())
+	require.ErrorIs(t, err, types.ErrInvalidSequencer)
+}
+
 func TestInitGenesisRejections(t *testing.T) {
-	secp, err := types.NewSequencer("seq", secp256k1.GenPrivKey().PubKey())
-	require.NoError(t, err)
 	tests := []struct {
 		name    string
 		genesis types.GenesisState
 		wantErr error
 	}{
 		{"no sequencer", types.GenesisState{}, types.ErrNoSequencer},
-		{"secp256k1 key", types.GenesisState{Sequencer: secp}, types.ErrInvalidSequencer},
+		{"33-byte key", types.GenesisState{Sequencer: types.Sequencer{Name: "s", ConsensusPubkey: make([]byte, 33)}}, types.ErrInvalidSequencer},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

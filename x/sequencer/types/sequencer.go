@@ -4,33 +4,26 @@ import (
 	"fmt"
 
 	errorsmod "cosmossdk.io/errors"
-	"github.com/cometbft/cometbft/crypto/ed25519"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdked25519 "github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
 	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
-// NewSequencer builds a Sequencer from its name and consensus key.
+// NewSequencer builds a Sequencer from its name and ed25519 consensus key.
 func NewSequencer(name string, pk cryptotypes.PubKey) (Sequencer, error) {
-	anyPk, err := codectypes.NewAnyWithValue(pk)
-	if err != nil {
-		return Sequencer{}, err
+	edPk, ok := pk.(*sdked25519.PubKey)
+	if !ok {
+		return Sequencer{}, errorsmod.Wrapf(ErrInvalidSequencer, "consensus key must be ed25519, got %s", pk.Type())
 	}
-	return Sequencer{Name: name, ConsensusPubkey: anyPk}, nil
+	return Sequencer{Name: name, ConsensusPubkey: edPk.Bytes()}, nil
 }
 
-// PubKey returns the cached consensus key. The Any must have been unpacked
-// by the codec (genesis and store reads do that).
+// PubKey returns the consensus key.
 func (s Sequencer) PubKey() (cryptotypes.PubKey, error) {
-	if s.ConsensusPubkey == nil {
-		return nil, errorsmod.Wrap(ErrInvalidSequencer, "missing consensus pubkey")
+	if err := s.Validate(); err != nil {
+		return nil, err
 	}
-	pk, ok := s.ConsensusPubkey.GetCachedValue().(cryptotypes.PubKey)
-	if !ok {
-		return nil, errorsmod.Wrapf(ErrInvalidSequencer, "consensus pubkey has type %s", s.ConsensusPubkey.TypeUrl)
-	}
-	return pk, nil
+	return &sdked25519.PubKey{Key: s.ConsensusPubkey}, nil
 }
 
 // ConsAddress is the address rollkit puts in every header's proposer field.
@@ -45,15 +38,11 @@ func (s Sequencer) ConsAddress() (sdk.ConsAddress, error) {
 // Validate checks that the key is an ed25519 key: rollkit signs headers
 // with the CometBFT ed25519 priv_validator key and nothing else.
 func (s Sequencer) Validate() error {
-	pk, err := s.PubKey()
-	if err != nil {
-		return err
+	if len(s.ConsensusPubkey) == 0 {
+		return errorsmod.Wrap(ErrNoSequencer, "missing consensus pubkey")
 	}
-	if _, ok := pk.(*sdked25519.PubKey); !ok {
-		return errorsmod.Wrapf(ErrInvalidSequencer, "consensus key must be ed25519, got %s", pk.Type())
-	}
-	if len(pk.Bytes()) != ed25519.PubKeySize {
-		return errorsmod.Wrapf(ErrInvalidSequencer, "consensus key must be %d bytes", ed25519.PubKeySize)
+	if len(s.ConsensusPubkey) != sdked25519.PubKeySize {
+		return errorsmod.Wrapf(ErrInvalidSequencer, "consensus key must be a %d-byte ed25519 key, got %d bytes", sdked25519.PubKeySize, len(s.ConsensusPubkey))
 	}
 	return nil
 }
@@ -64,8 +53,8 @@ func DefaultGenesis() *GenesisState { return &GenesisState{} }
 
 // Validate checks the genesis sequencer.
 func (gs GenesisState) Validate() error {
-	if gs.Sequencer.ConsensusPubkey == nil {
-		return fmt.Errorf("%w: genesis has no sequencer; run `milkywayd init` or `milkywayd genesis set-sequencer`", ErrNoSequencer)
+	if len(gs.Sequencer.ConsensusPubkey) == 0 {
+		return fmt.Errorf("%w: genesis has no sequencer; run `milkywayd init` on the sequencer node", ErrNoSequencer)
 	}
 	return gs.Sequencer.Validate()
 }
