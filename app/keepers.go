@@ -31,6 +31,8 @@ import (
 
 	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
+	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 
 // Keepers holds every module keeper of the app.
@@ -43,6 +45,7 @@ type Keepers struct {
 	ConsensusKeeper consensuskeeper.Keeper
 	UpgradeKeeper   *upgradekeeper.Keeper
 	SequencerKeeper sequencerkeeper.Keeper
+	ServicesKeeper  *serviceskeeper.Keeper
 
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
@@ -57,7 +60,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, distrtypes.StoreKey,
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
-		sequencertypes.StoreKey,
+		sequencertypes.StoreKey, servicestypes.StoreKey,
 	)
 }
 
@@ -119,6 +122,7 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 		k.DistrKeeper, app.MsgServiceRouter(), govtypes.DefaultConfig(), authority)
 
 	k.SequencerKeeper = sequencerkeeper.NewKeeper(cdc, kv(sequencertypes.StoreKey))
+	k.ServicesKeeper = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), k.AccountKeeper, k.DistrKeeper, authority)
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

@@ -30,6 +30,8 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/x/sequencer"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/services"
+	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 
 // appModules lists the modules in the app. Their order here does not
@@ -51,6 +53,7 @@ func (app *App) appModules(txConfig client.TxEncodingConfig) []module.AppModule 
 		ibctm.NewAppModule(),
 		transfer.NewAppModule(k.TransferKeeper),
 		sequencer.NewAppModule(cdc, k.SequencerKeeper),
+		services.NewAppModule(cdc, k.ServicesKeeper),
 	}
 }
 
@@ -84,6 +87,7 @@ var beginBlockers = []string{
 	consensustypes.ModuleName,
 	upgradetypes.ModuleName,
 	sequencertypes.ModuleName,
+	servicestypes.ModuleName,
 }
 
 // endBlockers. NOTE: gov ends proposals before staking matures unbondings,
@@ -101,12 +105,14 @@ var endBlockers = []string{
 	consensustypes.ModuleName,
 	upgradetypes.ModuleName,
 	sequencertypes.ModuleName,
+	servicestypes.ModuleName,
 }
 
 // initGenesisOrder. NOTE: capability first (IBC needs initialised
 // capabilities); auth before bank (accounts before balances); bank before
 // staking and distribution (module balances); genutil after staking (it
-// delivers gentxs); sequencer reports the one validator.
+// delivers gentxs); sequencer reports the one validator; services after auth
+// (it creates service accounts).
 var initGenesisOrder = []string{
 	capabilitytypes.ModuleName,
 	authtypes.ModuleName,
@@ -120,4 +126,5 @@ var initGenesisOrder = []string{
 	consensustypes.ModuleName,
 	upgradetypes.ModuleName,
 	sequencertypes.ModuleName,
+	servicestypes.ModuleName,
 }

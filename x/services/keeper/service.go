@@ -1,0 +1,74 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/services/types"
+)
+
+// GetService returns a service or ErrServiceNotFound.
+func (k *Keeper) GetService(ctx context.Context, id uint32) (types.Service, error) {
+	s, err := k.services.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Service{}, errorsmod.Wrapf(types.ErrServiceNotFound, "service %d", id)
+	}
+	return s, err
+}
+
+// GetServiceParams returns a service's params (defaults if never set).
+func (k *Keeper) GetServiceParams(ctx context.Context, id uint32) (types.ServiceParams, error) {
+	p, err := k.serviceParams.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.DefaultServiceParams(), nil
+	}
+	return p, err
+}
+
+// IsServiceAddress tells whether addr is a service's account.
+func (k *Keeper) IsServiceAddress(ctx context.Context, addr sdk.AccAddress) (bool, error) {
+	return k.serviceAddresses.Has(ctx, addr)
+}
+
+// GetParams returns the module params.
+func (k *Keeper) GetParams(ctx context.Context) (types.Params, error) {
+	return k.params.Get(ctx)
+}
+
+// saveService stores a service and indexes its address.
+func (k *Keeper) saveService(ctx context.Context, s types.Service) error {
+	addr := types.ServiceAddress(s.Id)
+	if err := k.serviceAddresses.Set(ctx, addr, s.Id); err != nil {
+		return err
+	}
+	return k.services.Set(ctx, s.Id, s)
+}
+
+// createServiceAccount makes sure the service's derived address has an
+// account, so it can hold restaked tokens.
+func (k *Keeper) createServiceAccount(ctx context.Context, id uint32) {
+	addr := types.ServiceAddress(id)
+	if !k.accountKeeper.HasAccount(ctx, addr) {
+		k.accountKeeper.SetAccount(ctx, k.accountKeeper.NewAccountWithAddress(ctx, addr))
+	}
+}
+
+// removeService deletes a service with its params and address index.
+func (k *Keeper) removeService(ctx context.Context, id uint32) error {
+	if err := k.serviceParams.Remove(ctx, id); err != nil {
+		return err
+	}
+	if err := k.serviceAddresses.Remove(ctx, types.ServiceAddress(id)); err != nil {
+		return err
+	}
+	return k.services.Remove(ctx, id)
+}
+
+// IterateServices calls fn for each service until it returns true.
+func (k *Keeper) IterateServices(ctx context.Context, fn func(types.Service) (stop bool, err error)) error {
+	return k.services.Walk(ctx, nil, func(_ uint32, s types.Service) (bool, error) { return fn(s) })
+}

@@ -1,0 +1,24 @@
+package types
+
+import (
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/msgservice"
+)
+
+// RegisterInterfaces registers the module's Msgs.
+func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
+	registry.RegisterImplementations((*sdk.Msg)(nil),
+		&MsgCreateService{},
+		&MsgUpdateService{},
+		&MsgActivateService{},
+		&MsgDeactivateService{},
+		&MsgDeleteService{},
+		&MsgTransferServiceOwnership{},
+		&MsgSetServiceParams{},
+		&MsgAccreditService{},
+		&MsgRevokeServiceAccreditation{},
+		&MsgUpdateParams{},
+	)
+	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
+}
