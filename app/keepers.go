@@ -31,6 +31,8 @@ import (
 
 	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
+	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
@@ -46,6 +48,7 @@ type Keepers struct {
 	UpgradeKeeper   *upgradekeeper.Keeper
 	SequencerKeeper sequencerkeeper.Keeper
 	ServicesKeeper  *serviceskeeper.Keeper
+	PoolsKeeper     *poolskeeper.Keeper
 
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
@@ -60,7 +63,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, distrtypes.StoreKey,
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
-		sequencertypes.StoreKey, servicestypes.StoreKey,
+		sequencertypes.StoreKey, servicestypes.StoreKey, poolstypes.StoreKey,
 	)
 }
 
@@ -123,6 +126,7 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 
 	k.SequencerKeeper = sequencerkeeper.NewKeeper(cdc, kv(sequencertypes.StoreKey))
 	k.ServicesKeeper = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), k.AccountKeeper, k.DistrKeeper, authority)
+	k.PoolsKeeper = poolskeeper.NewKeeper(cdc, kv(poolstypes.StoreKey), k.AccountKeeper)
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

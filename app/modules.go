@@ -28,6 +28,8 @@ import (
 	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
 	ibctm "github.com/cosmos/ibc-go/v8/modules/light-clients/07-tendermint"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/pools"
+	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/sequencer"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/services"
@@ -54,6 +56,7 @@ func (app *App) appModules(txConfig client.TxEncodingConfig) []module.AppModule 
 		transfer.NewAppModule(k.TransferKeeper),
 		sequencer.NewAppModule(cdc, k.SequencerKeeper),
 		services.NewAppModule(cdc, k.ServicesKeeper),
+		pools.NewAppModule(cdc, k.PoolsKeeper),
 	}
 }
 
@@ -88,6 +91,7 @@ var beginBlockers = []string{
 	upgradetypes.ModuleName,
 	sequencertypes.ModuleName,
 	servicestypes.ModuleName,
+	poolstypes.ModuleName,
 }
 
 // endBlockers. NOTE: gov ends proposals before staking matures unbondings,
@@ -106,13 +110,14 @@ var endBlockers = []string{
 	upgradetypes.ModuleName,
 	sequencertypes.ModuleName,
 	servicestypes.ModuleName,
+	poolstypes.ModuleName,
 }
 
 // initGenesisOrder. NOTE: capability first (IBC needs initialised
 // capabilities); auth before bank (accounts before balances); bank before
 // staking and distribution (module balances); genutil after staking (it
-// delivers gentxs); sequencer reports the one validator; services after auth
-// (it creates service accounts).
+// delivers gentxs); sequencer reports the one validator; services and pools
+// after auth (they create their target accounts).
 var initGenesisOrder = []string{
 	capabilitytypes.ModuleName,
 	authtypes.ModuleName,
@@ -127,4 +132,5 @@ var initGenesisOrder = []string{
 	upgradetypes.ModuleName,
 	sequencertypes.ModuleName,
 	servicestypes.ModuleName,
+	poolstypes.ModuleName,
 }
