@@ -1,0 +1,41 @@
+package keeper
+
+import (
+	"bytes"
+	"context"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
+)
+
+// requireOperatorAdmin loads the operator and checks that signer is its
+// admin. Addresses are compared as bytes, so any valid encoding of the
+// admin's address is accepted.
+func (k *Keeper) requireOperatorAdmin(ctx context.Context, operatorID uint32, signer string) (types.Operator, error) {
+	signerBz, err := k.addressCodec.StringToBytes(signer)
+	if err != nil {
+		return types.Operator{}, types.ErrInvalidAddress.Wrapf("signer %q: %s", signer, err)
+	}
+	op, err := k.GetOperator(ctx, operatorID)
+	if err != nil {
+		return types.Operator{}, err
+	}
+	adminBz, err := k.addressCodec.StringToBytes(op.Admin)
+	if err != nil {
+		return types.Operator{}, err
+	}
+	if !bytes.Equal(signerBz, adminBz) {
+		return types.Operator{}, types.ErrUnauthorized.Wrapf("%s is not the admin of operator %d", signer, operatorID)
+	}
+	return op, nil
+}
+
+// canonicalAddress decodes addr with the chain's codec and re-encodes it, so
+// stored addresses have one spelling.
+func (k *Keeper) canonicalAddress(field, addr string) (string, []byte, error) {
+	bz, err := k.addressCodec.StringToBytes(addr)
+	if err != nil {
+		return "", nil, types.ErrInvalidAddress.Wrapf("%s %q: %s", field, addr, err)
+	}
+	s, err := k.addressCodec.BytesToString(bz)
+	return s, bz, err
+}
