@@ -31,8 +31,12 @@ import (
 
 	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
+	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
+	restakingkeeper "github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
+	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
@@ -49,6 +53,8 @@ type Keepers struct {
 	SequencerKeeper sequencerkeeper.Keeper
 	ServicesKeeper  *serviceskeeper.Keeper
 	PoolsKeeper     *poolskeeper.Keeper
+	OperatorsKeeper *operatorskeeper.Keeper
+	RestakingKeeper *restakingkeeper.Keeper
 
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
@@ -64,6 +70,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		sequencertypes.StoreKey, servicestypes.StoreKey, poolstypes.StoreKey,
+		operatorstypes.StoreKey, restakingtypes.StoreKey,
 	)
 }
 
@@ -127,6 +134,12 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.SequencerKeeper = sequencerkeeper.NewKeeper(cdc, kv(sequencertypes.StoreKey))
 	k.ServicesKeeper = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), k.AccountKeeper, k.DistrKeeper, authority)
 	k.PoolsKeeper = poolskeeper.NewKeeper(cdc, kv(poolstypes.StoreKey), k.AccountKeeper)
+	k.OperatorsKeeper = operatorskeeper.NewKeeper(cdc, kv(operatorstypes.StoreKey), k.AccountKeeper, k.DistrKeeper, authority)
+	k.RestakingKeeper = restakingkeeper.NewKeeper(cdc, kv(restakingtypes.StoreKey), k.BankKeeper,
+		k.PoolsKeeper, k.OperatorsKeeper, k.ServicesKeeper, authority)
+	// Services and operators ask restaking before deleting a target.
+	k.ServicesKeeper.SetDeletionGuard(k.RestakingKeeper.DeletionGuard())
+	k.OperatorsKeeper.SetDeletionGuard(k.RestakingKeeper.DeletionGuard())
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

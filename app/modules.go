@@ -28,8 +28,12 @@ import (
 	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
 	ibctm "github.com/cosmos/ibc-go/v8/modules/light-clients/07-tendermint"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/operators"
+	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/pools"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking"
+	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/sequencer"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/services"
@@ -57,6 +61,8 @@ func (app *App) appModules(txConfig client.TxEncodingConfig) []module.AppModule 
 		sequencer.NewAppModule(cdc, k.SequencerKeeper),
 		services.NewAppModule(cdc, k.ServicesKeeper),
 		pools.NewAppModule(cdc, k.PoolsKeeper),
+		operators.NewAppModule(cdc, k.OperatorsKeeper),
+		restaking.NewAppModule(cdc, k.RestakingKeeper),
 	}
 }
 
@@ -76,7 +82,8 @@ var preBlockers = []string{upgradetypes.ModuleName}
 // beginBlockers. NOTE: capability must be first so that scoped capabilities
 // are initialised before IBC uses them; distribution before staking so fees
 // are allocated against the previous block's state; staking records the
-// historical info the IBC 07-tendermint self-client checks read.
+// historical info the IBC 07-tendermint self-client checks read. restaking
+// advances its clock, operators complete matured inactivations.
 var beginBlockers = []string{
 	capabilitytypes.ModuleName,
 	distrtypes.ModuleName,
@@ -92,6 +99,8 @@ var beginBlockers = []string{
 	sequencertypes.ModuleName,
 	servicestypes.ModuleName,
 	poolstypes.ModuleName,
+	operatorstypes.ModuleName,
+	restakingtypes.ModuleName,
 }
 
 // endBlockers. NOTE: gov ends proposals before staking matures unbondings,
@@ -111,13 +120,16 @@ var endBlockers = []string{
 	sequencertypes.ModuleName,
 	servicestypes.ModuleName,
 	poolstypes.ModuleName,
+	operatorstypes.ModuleName,
+	restakingtypes.ModuleName,
 }
 
 // initGenesisOrder. NOTE: capability first (IBC needs initialised
 // capabilities); auth before bank (accounts before balances); bank before
 // staking and distribution (module balances); genutil after staking (it
 // delivers gentxs); sequencer reports the one validator; services and pools
-// after auth (they create their target accounts).
+// after auth (they create their target accounts); restaking after the
+// modules that own its targets (genesis delegations point at them).
 var initGenesisOrder = []string{
 	capabilitytypes.ModuleName,
 	authtypes.ModuleName,
@@ -133,4 +145,6 @@ var initGenesisOrder = []string{
 	sequencertypes.ModuleName,
 	servicestypes.ModuleName,
 	poolstypes.ModuleName,
+	operatorstypes.ModuleName,
+	restakingtypes.ModuleName,
 }

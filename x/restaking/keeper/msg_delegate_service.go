@@ -1,0 +1,31 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+)
+
+// DelegateService restakes coins to an ACTIVE service, in denoms both the
+// chain and the service allow.
+func (ms msgServer) DelegateService(ctx context.Context, msg *types.MsgDelegateService) (*types.MsgDelegateResponse, error) {
+	user, err := sdk.AccAddressFromBech32(msg.Delegator)
+	if err != nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
+	}
+	if err := types.ValidateAmount(msg.Amount); err != nil {
+		return nil, err
+	}
+	target, err := ms.depositTarget(ctx, types.DELEGATION_TYPE_SERVICE, msg.ServiceId)
+	if err != nil {
+		return nil, err
+	}
+	shares, err := ms.Delegate(ctx, target, user, msg.Amount)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgDelegateResponse{NewShares: shares}, nil
+}

@@ -1,0 +1,157 @@
+package keeper_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	corestore "cosmossdk.io/core/store"
+	"cosmossdk.io/log"
+	sdkmath "cosmossdk.io/math"
+	storetypes "cosmossdk.io/store/types"
+	"github.com/cosmos/cosmos-sdk/codec"
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
+	"github.com/stretchr/testify/suite"
+
+	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
+	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
+	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
+	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
+)
+
+// Named fixtures, rendered with the chain's prefix in init.
+var authority, alice, bob string
+
+func init() {
+	sdk.GetConfig().SetBech32PrefixForAccount("milk", "milkpub")
+	authority = authtypes.NewModuleAddress("gov").String()
+	alice = sdk.AccAddress([]byte("alice_______________")).String()
+	bob = sdk.AccAddress([]byte("bob_________________")).String()
+}
+
+// genesisTime is the block time of the suite's first block.
+var genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// KeeperTestSuite runs restaking on real auth, bank, pools and services
+// keepers over one multistore; operators are a small in-memory fake.
+type KeeperTestSuite struct {
+	suite.Suite
+	ctx       sdk.Context
+	bank      bankkeeper.BaseKeeper
+	services  *serviceskeeper.Keeper
+	pools     *poolskeeper.Keeper
+	operators *fakeOperators
+	k         *keeper.Keeper
+	msgs      types.MsgServer
+	queries   types.QueryServer
+}
+
+func TestKeeperTestSuite(t *testing.T) { suite.Run(t, new(KeeperTestSuite)) }
+
+func (s *KeeperTestSuite) SetupTest() {
+	keys := storetypes.NewKVStoreKeys(authtypes.StoreKey, banktypes.StoreKey, servicestypes.StoreKey,
+		poolstypes.StoreKey, types.StoreKey)
+	s.ctx = testutil.DefaultContextWithKeys(keys, nil, nil).WithBlockTime(genesisTime).WithBlockHeight(1)
+	registry := codectypes.NewInterfaceRegistry()
+	authtypes.RegisterInterfaces(registry)
+	cdc := codec.NewProtoCodec(registry)
+	kv := func(name string) corestore.KVStoreService { return runtime.NewKVStoreService(keys[name]) }
+
+	accounts := authkeeper.NewAccountKeeper(cdc, kv(authtypes.StoreKey), authtypes.ProtoBaseAccount,
+		map[string][]string{minttypes.ModuleName: {authtypes.Minter}}, addresscodec.NewBech32Codec("milk"), "milk", authority)
+	s.bank = bankkeeper.NewBaseKeeper(cdc, kv(banktypes.StoreKey), accounts, nil, authority, log.NewNopLogger())
+	s.services = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), accounts, nil, authority)
+	s.pools = poolskeeper.NewKeeper(cdc, kv(poolstypes.StoreKey), accounts)
+	s.operators = &fakeOperators{ops: map[uint32]operatorstypes.Operator{}}
+	s.k = keeper.NewKeeper(cdc, kv(types.StoreKey), s.bank, s.pools, s.operators, s.services, authority)
+	s.services.SetDeletionGuard(s.k.DeletionGuard())
+
+	s.Require().NoError(s.services.InitGenesis(s.ctx, servicestypes.DefaultGenesis()))
+	s.Require().NoError(s.pools.InitGenesis(s.ctx, poolstypes.DefaultGenesis()))
+	s.Require().NoError(s.k.InitGenesis(s.ctx, types.DefaultGenesis()))
+	s.msgs = keeper.NewMsgServer(s.k)
+	s.queries = keeper.NewQueryServer(s.k)
+	for _, user := range []string{alice, bob} {
+		s.fund(user, "1000000000umilk,1000000000umilktia,1000000000uinit")
+	}
+}
+
+func (s *KeeperTestSuite) fund(addr, amount string) {
+	coins, err := sdk.ParseCoinsNormalized(amount)
+	s.Require().NoError(err)
+	s.Require().NoError(s.bank.MintCoins(s.ctx, minttypes.ModuleName, coins))
+	s.Require().NoError(s.bank.SendCoinsFromModuleToAccount(s.ctx, minttypes.ModuleName, sdk.MustAccAddressFromBech32(addr), coins))
+}
+
+func (s *KeeperTestSuite) balance(addr, denom string) sdkmath.Int {
+	return s.bank.GetBalance(s.ctx, sdk.MustAccAddressFromBech32(addr), denom).Amount
+}
+
+// activeService registers and activates a service; allowed narrows its denoms.
+func (s *KeeperTestSuite) activeService(allowed ...string) uint32 {
+	msgs := serviceskeeper.NewMsgServer(s.services)
+	res, err := msgs.CreateService(s.ctx, &servicestypes.MsgCreateService{Sender: bob, Name: "oracle"})
+	s.Require().NoError(err)
+	_, err = msgs.ActivateService(s.ctx, &servicestypes.MsgActivateService{Sender: bob, ServiceId: res.NewServiceId})
+	s.Require().NoError(err)
+	if len(allowed) > 0 {
+		_, err = msgs.SetServiceParams(s.ctx, &servicestypes.MsgSetServiceParams{Sender: bob, ServiceId: res.NewServiceId,
+			ServiceParams: servicestypes.ServiceParams{AllowedDenoms: allowed}})
+		s.Require().NoError(err)
+	}
+	return res.NewServiceId
+}
+
+// nextBlock ends the block, advances time and begins the next one.
+func (s *KeeperTestSuite) nextBlock(d time.Duration) {
+	s.Require().NoError(s.k.EndBlocker(s.ctx))
+	s.ctx = s.ctx.WithBlockHeight(s.ctx.BlockHeight() + 1).WithBlockTime(s.ctx.BlockTime().Add(d))
+	s.Require().NoError(s.k.BeginBlocker(s.ctx))
+	msg, broken := s.k.StakeInvariant(s.ctx)
+	s.Require().False(broken, msg)
+}
+
+func (s *KeeperTestSuite) exported() *types.GenesisState {
+	gs, err := s.k.ExportGenesis(s.ctx)
+	s.Require().NoError(err)
+	return gs
+}
+
+func coins(s string) sdk.Coins {
+	c, err := sdk.ParseCoinsNormalized(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// fakeOperators stands in for x/operators: id -> operator.
+type fakeOperators struct {
+	ops map[uint32]operatorstypes.Operator
+}
+
+func (f *fakeOperators) GetOperator(_ context.Context, id uint32) (operatorstypes.Operator, error) {
+	op, ok := f.ops[id]
+	if !ok {
+		return operatorstypes.Operator{}, fmt.Errorf("operator %d not found", id)
+	}
+	return op, nil
+}
+
+func (f *fakeOperators) add(id uint32, status operatorstypes.OperatorStatus) {
+	addr := sdk.AccAddress([]byte(fmt.Sprintf("operator-%012d", id)))
+	f.ops[id] = operatorstypes.Operator{ID: id, Status: status, Address: addr.String()}
+}

@@ -1,0 +1,22 @@
+package types
+
+import "cosmossdk.io/errors"
+
+// Registered errors of the restaking module. Codes are never renumbered.
+var (
+	ErrInvalidGenesis       = errors.Register(ModuleName, 2, "invalid genesis state")
+	ErrInvalidAddress       = errors.Register(ModuleName, 3, "invalid address")
+	ErrInvalidAmount        = errors.Register(ModuleName, 4, "invalid amount")
+	ErrInvalidTarget        = errors.Register(ModuleName, 5, "invalid delegation target")
+	ErrTargetNotFound       = errors.Register(ModuleName, 6, "delegation target not found")
+	ErrTargetNotActive      = errors.Register(ModuleName, 7, "delegation target is not active")
+	ErrDenomNotRestakable   = errors.Register(ModuleName, 8, "denom is not restakable here")
+	ErrInvalidExchangeRate  = errors.Register(ModuleName, 9, "target has shares but no tokens: delegation refused")
+	ErrDelegationNotFound   = errors.Register(ModuleName, 10, "delegation not found")
+	ErrInsufficientShares   = errors.Register(ModuleName, 11, "not enough delegated")
+	ErrMaxEntries           = errors.Register(ModuleName, 12, "too many unbonding entries for this target; wait for one to mature")
+	ErrInvalidParams        = errors.Register(ModuleName, 13, "invalid params")
+	ErrTargetInUse          = errors.Register(ModuleName, 14, "target still has delegations or unbondings")
+	ErrRestakingCapExceeded = errors.Register(ModuleName, 15, "restaking cap exceeded")
+	ErrZeroShares           = errors.Register(ModuleName, 16, "amount too small: it would buy zero shares")
+)

@@ -1,0 +1,20 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// RestakingHooks let x/rewards (and later slashing) follow every change of
+// stake. One set of hooks covers the three target types: the target is
+// passed along instead of being spelled out in twelve method names.
+type RestakingHooks interface {
+	// BeforeDelegationSharesModified runs before a delegation's shares
+	// change (created, increased, decreased or removed).
+	BeforeDelegationSharesModified(ctx context.Context, t DelegationType, targetID uint32, user sdk.AccAddress) error
+	// AfterDelegationModified runs after the change is stored.
+	AfterDelegationModified(ctx context.Context, t DelegationType, targetID uint32, user sdk.AccAddress) error
+	// AfterUnbondingInitiated runs when an unbonding entry is created.
+	AfterUnbondingInitiated(ctx context.Context, unbondingID uint64) error
+}

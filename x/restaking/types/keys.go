@@ -1,0 +1,40 @@
+package types
+
+import (
+	"cosmossdk.io/collections"
+)
+
+const (
+	// ModuleName is the restaking module's name.
+	ModuleName = "restaking"
+	// StoreKey is its store key.
+	StoreKey = ModuleName
+)
+
+var (
+	// ParamsKey: () -> Params
+	ParamsKey = collections.NewPrefix(1)
+	// DelegationsKey: (user, type, target id) -> Delegation. Keyed by user
+	// first so a user's delegations are one prefix scan.
+	DelegationsKey = collections.NewPrefix(2)
+	// DelegationsByTargetKey: (type, target id, user) -> () index of
+	// DelegationsKey, so a target's delegators are one prefix scan.
+	DelegationsByTargetKey = collections.NewPrefix(3)
+	// TargetStakesKey: (type, target id, denom) -> DenomStake
+	TargetStakesKey = collections.NewPrefix(4)
+	// UnbondingDelegationsKey: (user, type, target id) -> UnbondingDelegation
+	UnbondingDelegationsKey = collections.NewPrefix(5)
+	// UnbondingQueueKey: (completion time, (user, type, target id)) -> ()
+	// so EndBlock visits only matured entries.
+	UnbondingQueueKey = collections.NewPrefix(6)
+	// NextUnbondingIDKey: () -> next unbonding id (a Sequence)
+	NextUnbondingIDKey = collections.NewPrefix(7)
+	// ClockKey: () -> the restaking clock (bounded block time)
+	ClockKey = collections.NewPrefix(8)
+	// TargetUnbondingsKey: (type, target id, user) -> () index of users
+	// with unbondings from a target, for the deletion guard.
+	TargetUnbondingsKey = collections.NewPrefix(9)
+	// TotalRestakedKey: denom -> tokens restaked across all targets, kept
+	// incrementally so the USD cap check never scans targets.
+	TotalRestakedKey = collections.NewPrefix(10)
+)
