@@ -29,14 +29,14 @@ import (
 	ibckeeper "github.com/cosmos/ibc-go/v8/modules/core/keeper"
 	"github.com/spf13/cast"
 
-	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
-	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	restakingkeeper "github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
+	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
@@ -137,9 +137,12 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.OperatorsKeeper = operatorskeeper.NewKeeper(cdc, kv(operatorstypes.StoreKey), k.AccountKeeper, k.DistrKeeper, authority)
 	k.RestakingKeeper = restakingkeeper.NewKeeper(cdc, kv(restakingtypes.StoreKey), k.BankKeeper,
 		k.PoolsKeeper, k.OperatorsKeeper, k.ServicesKeeper, authority)
-	// Services and operators ask restaking before deleting a target.
+	// Services and operators ask restaking before deleting a target, and
+	// restaking drops joins, allowlists and borrowed pools when one goes.
 	k.ServicesKeeper.SetDeletionGuard(k.RestakingKeeper.DeletionGuard())
 	k.OperatorsKeeper.SetDeletionGuard(k.RestakingKeeper.DeletionGuard())
+	k.ServicesKeeper.SetHooks(k.RestakingKeeper.TargetHooks())
+	k.OperatorsKeeper.SetHooks(k.RestakingKeeper.TargetHooks())
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

@@ -43,6 +43,9 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 			return err
 		}
 	}
+	if err := k.initSecurityGenesis(ctx, gs); err != nil {
+		return err
+	}
 	for _, u := range gs.UnbondingDelegations {
 		user := sdk.MustAccAddressFromBech32(u.DelegatorAddress)
 		key := delegationKey(user, u.Type, u.TargetId)
@@ -98,5 +101,8 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		gs.UnbondingDelegations = append(gs.UnbondingDelegations, u)
 		return false, nil
 	})
-	return gs, err
+	if err != nil {
+		return nil, err
+	}
+	return gs, k.exportSecurityGenesis(ctx, gs)
 }

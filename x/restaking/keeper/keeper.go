@@ -24,6 +24,7 @@ type DelegationKey = collections.Pair[sdk.AccAddress, TargetKey]
 type TargetUserKey = collections.Pair[TargetKey, sdk.AccAddress]
 
 var (
+	idPair             = collections.PairKeyCodec(collections.Uint32Key, collections.Uint32Key)
 	targetKeyCodec     = collections.PairKeyCodec(collections.Int32Key, collections.Uint32Key)
 	delegationKeyCodec = collections.PairKeyCodec(sdk.AccAddressKey, targetKeyCodec)
 	targetUserKeyCodec = collections.PairKeyCodec(targetKeyCodec, sdk.AccAddressKey)
@@ -63,6 +64,18 @@ type Keeper struct {
 	clock collections.Item[time.Time]
 	// totalRestaked: denom -> tokens restaked across all targets
 	totalRestaked collections.Map[string, sdkmath.Int]
+	// operatorJoinedServices: (operator, service) -> ()
+	operatorJoinedServices collections.KeySet[collections.Pair[uint32, uint32]]
+	// serviceOperators: (service, operator) -> () reverse index
+	serviceOperators collections.KeySet[collections.Pair[uint32, uint32]]
+	// serviceAllowList: (service, operator) -> ()
+	serviceAllowList collections.KeySet[collections.Pair[uint32, uint32]]
+	// operatorAllowedIn: (operator, service) -> () reverse index
+	operatorAllowedIn collections.KeySet[collections.Pair[uint32, uint32]]
+	// serviceSecuringPools: (service, pool) -> ()
+	serviceSecuringPools collections.KeySet[collections.Pair[uint32, uint32]]
+	// userPreferences: user -> UserPreferences
+	userPreferences collections.Map[sdk.AccAddress, types.UserPreferences]
 }
 
 // NewKeeper builds the keeper. authority is the gov module account.
@@ -83,10 +96,17 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 			codec.CollValue[types.UnbondingDelegation](cdc)),
 		unbondingQueue: collections.NewKeySet(sb, types.UnbondingQueueKey, "unbonding_queue",
 			collections.PairKeyCodec(sdk.TimeKey, delegationKeyCodec)),
-		targetUnbondings: collections.NewKeySet(sb, types.TargetUnbondingsKey, "target_unbondings", targetUserKeyCodec),
-		nextUnbondingID:  collections.NewSequence(sb, types.NextUnbondingIDKey, "next_unbonding_id"),
-		clock:            collections.NewItem(sb, types.ClockKey, "clock", collcodec.KeyToValueCodec(sdk.TimeKey)),
-		totalRestaked:    collections.NewMap(sb, types.TotalRestakedKey, "total_restaked", collections.StringKey, sdk.IntValue),
+		targetUnbondings:       collections.NewKeySet(sb, types.TargetUnbondingsKey, "target_unbondings", targetUserKeyCodec),
+		nextUnbondingID:        collections.NewSequence(sb, types.NextUnbondingIDKey, "next_unbonding_id"),
+		clock:                  collections.NewItem(sb, types.ClockKey, "clock", collcodec.KeyToValueCodec(sdk.TimeKey)),
+		totalRestaked:          collections.NewMap(sb, types.TotalRestakedKey, "total_restaked", collections.StringKey, sdk.IntValue),
+		operatorJoinedServices: collections.NewKeySet(sb, types.OperatorJoinedServicesKey, "operator_joined_services", idPair),
+		serviceOperators:       collections.NewKeySet(sb, types.ServiceOperatorsKey, "service_operators", idPair),
+		serviceAllowList:       collections.NewKeySet(sb, types.ServiceAllowListKey, "service_allow_list", idPair),
+		operatorAllowedIn:      collections.NewKeySet(sb, types.OperatorAllowedInKey, "operator_allowed_in", idPair),
+		serviceSecuringPools:   collections.NewKeySet(sb, types.ServiceSecuringPoolsKey, "service_securing_pools", idPair),
+		userPreferences: collections.NewMap(sb, types.UserPreferencesKey, "user_preferences", sdk.AccAddressKey,
+			codec.CollValue[types.UserPreferences](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -41,7 +41,7 @@ func (s *KeeperTestSuite) TestRandomOperations() {
 			user := users[rng.Intn(len(users))]
 			amount := sdk.NewCoins(sdk.NewInt64Coin(denoms[rng.Intn(len(denoms))], 1+rng.Int63n(5000)))
 			var err error
-			switch rng.Intn(8) {
+			switch rng.Intn(11) {
 			case 0, 1:
 				_, err = s.msgs.DelegatePool(s.ctx, &types.MsgDelegatePool{Delegator: user, Amount: amount[0]})
 			case 2:
@@ -56,6 +56,12 @@ func (s *KeeperTestSuite) TestRandomOperations() {
 				_, err = s.msgs.UndelegateService(s.ctx, &types.MsgUndelegateService{Delegator: user, ServiceId: services[rng.Intn(3)], Amount: amount})
 			case 7:
 				s.flipStatus(rng, svcMsgs, services)
+			case 8:
+				_, err = s.msgs.JoinService(s.ctx, &types.MsgJoinService{Sender: alice, OperatorId: 1 + uint32(rng.Intn(3)), ServiceId: services[rng.Intn(3)]})
+			case 9:
+				_, err = s.msgs.AddOperatorToAllowList(s.ctx, &types.MsgAddOperatorToAllowList{Sender: bob, ServiceId: services[rng.Intn(3)], OperatorId: 1 + uint32(rng.Intn(3))})
+			case 10:
+				_, err = s.msgs.BorrowPoolSecurity(s.ctx, &types.MsgBorrowPoolSecurity{Sender: bob, ServiceId: services[rng.Intn(3)], PoolId: 1 + uint32(rng.Intn(3))})
 			}
 			if err == nil {
 				accepted++
@@ -79,6 +85,7 @@ func (s *KeeperTestSuite) TestRandomOperations() {
 	s.Require().NoError(s.pools.InitGenesis(s.ctx, poolsGS))
 	s.Require().NoError(s.k.InitGenesis(s.ctx, exported))
 	s.Require().Equal(exported, s.exported())
+	s.Require().NotEmpty(exported.OperatorJoinedServices, "the walk must exercise joins")
 }
 
 // supply sums every account's balance through the bank's total supply.

@@ -122,6 +122,8 @@ func (s *KeeperTestSuite) nextBlock(d time.Duration) {
 	s.Require().NoError(s.k.BeginBlocker(s.ctx))
 	msg, broken := s.k.StakeInvariant(s.ctx)
 	s.Require().False(broken, msg)
+	msg, broken = s.k.SecurityInvariant(s.ctx)
+	s.Require().False(broken, msg)
 }
 
 func (s *KeeperTestSuite) exported() *types.GenesisState {
@@ -153,5 +155,5 @@ func (f *fakeOperators) GetOperator(_ context.Context, id uint32) (operatorstype
 
 func (f *fakeOperators) add(id uint32, status operatorstypes.OperatorStatus) {
 	addr := sdk.AccAddress([]byte(fmt.Sprintf("operator-%012d", id)))
-	f.ops[id] = operatorstypes.Operator{ID: id, Status: status, Address: addr.String()}
+	f.ops[id] = operatorstypes.Operator{ID: id, Status: status, Address: addr.String(), Admin: alice}
 }

@@ -15,6 +15,13 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgUndelegatePool{},
 		&MsgUndelegateOperator{},
 		&MsgUndelegateService{},
+		&MsgJoinService{},
+		&MsgLeaveService{},
+		&MsgAddOperatorToAllowList{},
+		&MsgRemoveOperatorFromAllowList{},
+		&MsgBorrowPoolSecurity{},
+		&MsgCeasePoolSecurityBorrow{},
+		&MsgSetUserPreferences{},
 		&MsgUpdateParams{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)

@@ -314,11 +314,299 @@ func (m *EventClockClamped) GetClock() time.Time {
 	return time.Time{}
 }
 
+// EventJoinService is emitted when an operator joins a service.
+type EventJoinService struct {
+	OperatorId uint32 `protobuf:"varint,1,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+	ServiceId  uint32 `protobuf:"varint,2,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+}
+
+func (m *EventJoinService) Reset()         { *m = EventJoinService{} }
+func (m *EventJoinService) String() string { return proto.CompactTextString(m) }
+func (*EventJoinService) ProtoMessage()    {}
+func (*EventJoinService) Descriptor() ([]byte, []int) {
+	return fileDescriptor_1c8c2d1ca2552900, []int{4}
+}
+func (m *EventJoinService) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventJoinService) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventJoinService.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventJoinService) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventJoinService.Merge(m, src)
+}
+func (m *EventJoinService) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventJoinService) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventJoinService.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventJoinService proto.InternalMessageInfo
+
+func (m *EventJoinService) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+func (m *EventJoinService) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+// EventLeaveService is emitted when an operator leaves a service, by its
+// own choice or because the service's allowlist no longer admits it.
+type EventLeaveService struct {
+	OperatorId uint32 `protobuf:"varint,1,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+	ServiceId  uint32 `protobuf:"varint,2,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+}
+
+func (m *EventLeaveService) Reset()         { *m = EventLeaveService{} }
+func (m *EventLeaveService) String() string { return proto.CompactTextString(m) }
+func (*EventLeaveService) ProtoMessage()    {}
+func (*EventLeaveService) Descriptor() ([]byte, []int) {
+	return fileDescriptor_1c8c2d1ca2552900, []int{5}
+}
+func (m *EventLeaveService) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventLeaveService) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventLeaveService.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventLeaveService) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventLeaveService.Merge(m, src)
+}
+func (m *EventLeaveService) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventLeaveService) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventLeaveService.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventLeaveService proto.InternalMessageInfo
+
+func (m *EventLeaveService) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+func (m *EventLeaveService) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+// EventAllowListChanged is emitted when a service's allowlist changes.
+type EventAllowListChanged struct {
+	ServiceId  uint32 `protobuf:"varint,1,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	OperatorId uint32 `protobuf:"varint,2,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+	Allowed    bool   `protobuf:"varint,3,opt,name=allowed,proto3" json:"allowed,omitempty"`
+}
+
+func (m *EventAllowListChanged) Reset()         { *m = EventAllowListChanged{} }
+func (m *EventAllowListChanged) String() string { return proto.CompactTextString(m) }
+func (*EventAllowListChanged) ProtoMessage()    {}
+func (*EventAllowListChanged) Descriptor() ([]byte, []int) {
+	return fileDescriptor_1c8c2d1ca2552900, []int{6}
+}
+func (m *EventAllowListChanged) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventAllowListChanged) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventAllowListChanged.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventAllowListChanged) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventAllowListChanged.Merge(m, src)
+}
+func (m *EventAllowListChanged) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventAllowListChanged) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventAllowListChanged.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventAllowListChanged proto.InternalMessageInfo
+
+func (m *EventAllowListChanged) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *EventAllowListChanged) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+func (m *EventAllowListChanged) GetAllowed() bool {
+	if m != nil {
+		return m.Allowed
+	}
+	return false
+}
+
+// EventPoolSecurityChanged is emitted when a service starts or stops
+// borrowing a pool.
+type EventPoolSecurityChanged struct {
+	ServiceId uint32 `protobuf:"varint,1,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	PoolId    uint32 `protobuf:"varint,2,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	Borrowed  bool   `protobuf:"varint,3,opt,name=borrowed,proto3" json:"borrowed,omitempty"`
+}
+
+func (m *EventPoolSecurityChanged) Reset()         { *m = EventPoolSecurityChanged{} }
+func (m *EventPoolSecurityChanged) String() string { return proto.CompactTextString(m) }
+func (*EventPoolSecurityChanged) ProtoMessage()    {}
+func (*EventPoolSecurityChanged) Descriptor() ([]byte, []int) {
+	return fileDescriptor_1c8c2d1ca2552900, []int{7}
+}
+func (m *EventPoolSecurityChanged) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventPoolSecurityChanged) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventPoolSecurityChanged.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventPoolSecurityChanged) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventPoolSecurityChanged.Merge(m, src)
+}
+func (m *EventPoolSecurityChanged) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventPoolSecurityChanged) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventPoolSecurityChanged.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventPoolSecurityChanged proto.InternalMessageInfo
+
+func (m *EventPoolSecurityChanged) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *EventPoolSecurityChanged) GetPoolId() uint32 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *EventPoolSecurityChanged) GetBorrowed() bool {
+	if m != nil {
+		return m.Borrowed
+	}
+	return false
+}
+
+// EventSetUserPreferences is emitted when a user changes preferences.
+type EventSetUserPreferences struct {
+	User        string          `protobuf:"bytes,1,opt,name=user,proto3" json:"user,omitempty"`
+	Preferences UserPreferences `protobuf:"bytes,2,opt,name=preferences,proto3" json:"preferences"`
+}
+
+func (m *EventSetUserPreferences) Reset()         { *m = EventSetUserPreferences{} }
+func (m *EventSetUserPreferences) String() string { return proto.CompactTextString(m) }
+func (*EventSetUserPreferences) ProtoMessage()    {}
+func (*EventSetUserPreferences) Descriptor() ([]byte, []int) {
+	return fileDescriptor_1c8c2d1ca2552900, []int{8}
+}
+func (m *EventSetUserPreferences) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSetUserPreferences) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSetUserPreferences.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSetUserPreferences) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSetUserPreferences.Merge(m, src)
+}
+func (m *EventSetUserPreferences) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSetUserPreferences) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSetUserPreferences.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSetUserPreferences proto.InternalMessageInfo
+
+func (m *EventSetUserPreferences) GetUser() string {
+	if m != nil {
+		return m.User
+	}
+	return ""
+}
+
+func (m *EventSetUserPreferences) GetPreferences() UserPreferences {
+	if m != nil {
+		return m.Preferences
+	}
+	return UserPreferences{}
+}
+
 func init() {
 	proto.RegisterType((*EventDelegate)(nil), "milkyway.restaking.v1.EventDelegate")
 	proto.RegisterType((*EventUndelegate)(nil), "milkyway.restaking.v1.EventUndelegate")
 	proto.RegisterType((*EventCompleteUnbonding)(nil), "milkyway.restaking.v1.EventCompleteUnbonding")
 	proto.RegisterType((*EventClockClamped)(nil), "milkyway.restaking.v1.EventClockClamped")
+	proto.RegisterType((*EventJoinService)(nil), "milkyway.restaking.v1.EventJoinService")
+	proto.RegisterType((*EventLeaveService)(nil), "milkyway.restaking.v1.EventLeaveService")
+	proto.RegisterType((*EventAllowListChanged)(nil), "milkyway.restaking.v1.EventAllowListChanged")
+	proto.RegisterType((*EventPoolSecurityChanged)(nil), "milkyway.restaking.v1.EventPoolSecurityChanged")
+	proto.RegisterType((*EventSetUserPreferences)(nil), "milkyway.restaking.v1.EventSetUserPreferences")
 }
 
 func init() {
@@ -326,41 +614,53 @@ func init() {
 }
 
 var fileDescriptor_1c8c2d1ca2552900 = []byte{
-	// 534 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe4, 0x54, 0xcd, 0x6e, 0xd3, 0x4c,
-	0x14, 0xcd, 0xa4, 0x49, 0xd4, 0x4c, 0xbe, 0xb6, 0xfa, 0x2c, 0x40, 0x26, 0x54, 0x8e, 0x89, 0x84,
-	0x64, 0x09, 0x75, 0x86, 0xa4, 0x2b, 0xba, 0x4c, 0xca, 0xa2, 0x0b, 0x36, 0x26, 0xdd, 0xb0, 0x89,
-	0xfc, 0x73, 0x71, 0xad, 0xd8, 0x33, 0x96, 0x67, 0x92, 0x90, 0xb7, 0xe8, 0x82, 0xa7, 0xe0, 0x49,
-	0xba, 0xec, 0x92, 0x05, 0x6a, 0x51, 0xf2, 0x08, 0xbc, 0x00, 0x9a, 0xb1, 0xdd, 0x74, 0x51, 0xa4,
-	0xb2, 0x85, 0x55, 0x72, 0x67, 0xce, 0xf1, 0xf9, 0xf1, 0x95, 0x71, 0x3f, 0x8d, 0x93, 0xd9, 0x6a,
-	0xe9, 0xad, 0x68, 0x0e, 0x42, 0x7a, 0xb3, 0x98, 0x45, 0x74, 0x31, 0xa0, 0xb0, 0x00, 0x26, 0x05,
-	0xc9, 0x72, 0x2e, 0xb9, 0xf1, 0xb4, 0xc2, 0x90, 0x3b, 0x0c, 0x59, 0x0c, 0xba, 0x4f, 0x22, 0x1e,
-	0x71, 0x8d, 0xa0, 0xea, 0x5f, 0x01, 0xee, 0xf6, 0x22, 0xce, 0xa3, 0x04, 0xa8, 0x9e, 0xfc, 0xf9,
-	0x27, 0x2a, 0xe3, 0x54, 0xb1, 0xd2, 0xac, 0x04, 0x58, 0x01, 0x17, 0x29, 0x17, 0xd4, 0xf7, 0x04,
-	0xd0, 0xc5, 0xc0, 0x07, 0xe9, 0x0d, 0x68, 0xc0, 0x63, 0x56, 0xde, 0xff, 0xc6, 0x51, 0xca, 0x43,
-	0x48, 0x4a, 0x47, 0xfd, 0xef, 0x75, 0xbc, 0xf7, 0x4e, 0x59, 0x3c, 0x85, 0x04, 0x22, 0x4f, 0x82,
-	0xf1, 0x16, 0x37, 0xe4, 0x2a, 0x03, 0x13, 0xd9, 0xc8, 0xd9, 0x1f, 0xbe, 0x22, 0x0f, 0x5a, 0x26,
-	0x25, 0x3c, 0xe6, 0x6c, 0xb2, 0xca, 0xc0, 0xd5, 0x14, 0xe3, 0x05, 0x6e, 0x4b, 0x2f, 0x8f, 0x40,
-	0x4e, 0xe3, 0xd0, 0xac, 0xdb, 0xc8, 0xd9, 0x73, 0x77, 0x8b, 0x83, 0xb3, 0xd0, 0x38, 0xc4, 0xed,
-	0xb0, 0x20, 0xf1, 0xdc, 0xdc, 0xb1, 0x91, 0xd3, 0x76, 0xb7, 0x07, 0x46, 0x80, 0x5b, 0x5e, 0xca,
-	0xe7, 0x4c, 0x9a, 0x0d, 0x7b, 0xc7, 0xe9, 0x0c, 0x9f, 0x93, 0x22, 0x1c, 0x51, 0xe1, 0x48, 0x19,
-	0x8e, 0x8c, 0x79, 0xcc, 0x46, 0x6f, 0xae, 0x6e, 0x7a, 0xb5, 0xaf, 0xb7, 0x3d, 0x27, 0x8a, 0xe5,
-	0xc5, 0xdc, 0x27, 0x01, 0x4f, 0x69, 0xd9, 0x44, 0xf1, 0x73, 0x24, 0xc2, 0x19, 0x55, 0x86, 0x84,
-	0x26, 0x08, 0xb7, 0x7c, 0xb4, 0x91, 0x61, 0xcc, 0x60, 0x39, 0x15, 0x17, 0x5e, 0x0e, 0xc2, 0x6c,
-	0x6a, 0xa1, 0xc3, 0x07, 0x85, 0x4e, 0x21, 0xd0, 0x5a, 0xc7, 0xa5, 0xd6, 0xeb, 0x47, 0x68, 0x95,
-	0x1c, 0xe1, 0xb6, 0x19, 0x2c, 0x3f, 0x68, 0x8d, 0xfe, 0x4d, 0x1d, 0x1f, 0xe8, 0x7a, 0xcf, 0x59,
-	0xf8, 0x0f, 0x14, 0xfc, 0x1e, 0x1f, 0x04, 0x3c, 0xcd, 0x12, 0x50, 0xbe, 0xa7, 0x6a, 0x5f, 0xcd,
-	0xa6, 0x8d, 0x9c, 0xce, 0xb0, 0x4b, 0x8a, 0x65, 0x26, 0xd5, 0x32, 0x93, 0x49, 0xb5, 0xcc, 0xa3,
-	0x5d, 0x25, 0x77, 0x79, 0xdb, 0x43, 0xee, 0xfe, 0x96, 0xac, 0xae, 0x8d, 0x97, 0xf8, 0xbf, 0x39,
-	0xf3, 0x39, 0x0b, 0x63, 0x16, 0xa9, 0xc4, 0x2d, 0x1b, 0x39, 0x0d, 0xb7, 0x73, 0x77, 0x76, 0x16,
-	0xf6, 0x7f, 0x22, 0xfc, 0x4c, 0x17, 0x3c, 0x2e, 0xa8, 0x70, 0x5e, 0x5d, 0xfe, 0xc5, 0x3d, 0xf7,
-	0xbf, 0x20, 0xfc, 0x7f, 0x91, 0x3a, 0xe1, 0xc1, 0x6c, 0x9c, 0x78, 0x69, 0x06, 0xa1, 0x31, 0xc6,
-	0xd8, 0x57, 0x73, 0x51, 0x3c, 0xfa, 0x83, 0xe2, 0xdb, 0x9a, 0xa7, 0x3b, 0x3f, 0xc1, 0xcd, 0x40,
-	0x0d, 0x3a, 0xf6, 0x63, 0xf9, 0x05, 0x65, 0x34, 0xb9, 0x5a, 0x5b, 0xe8, 0x7a, 0x6d, 0xa1, 0x1f,
-	0x6b, 0x0b, 0x5d, 0x6e, 0xac, 0xda, 0xf5, 0xc6, 0xaa, 0x7d, 0xdb, 0x58, 0xb5, 0x8f, 0x27, 0xf7,
-	0x22, 0x56, 0xef, 0xe1, 0x28, 0xf1, 0x7c, 0xb1, 0x9d, 0x72, 0x9e, 0x24, 0xf3, 0x8c, 0x7e, 0xbe,
-	0xf7, 0xb1, 0xd2, 0xd1, 0xfd, 0x96, 0x96, 0x3e, 0xfe, 0x15, 0x00, 0x00, 0xff, 0xff, 0xed, 0x4e,
-	0x97, 0x10, 0x61, 0x05, 0x00, 0x00,
+	// 721 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe4, 0x55, 0xcd, 0x4e, 0xdb, 0x4a,
+	0x14, 0x8e, 0x43, 0x08, 0xc9, 0xc9, 0x05, 0xee, 0xb5, 0x2e, 0x17, 0xdf, 0x94, 0x26, 0xa9, 0xa5,
+	0x56, 0x91, 0x2a, 0xec, 0x06, 0x56, 0x65, 0xd7, 0x84, 0x2e, 0x52, 0xd1, 0x0a, 0x39, 0xb0, 0xe9,
+	0x06, 0xf9, 0xe7, 0x60, 0xac, 0xd8, 0x33, 0xee, 0x8c, 0x93, 0x34, 0x8b, 0xbe, 0x03, 0x8b, 0x3e,
+	0x45, 0x9f, 0x84, 0x25, 0xcb, 0x2e, 0x2a, 0xa8, 0xe0, 0x11, 0xfa, 0x02, 0xd5, 0x8c, 0x1d, 0x12,
+	0xa5, 0x20, 0x51, 0xa9, 0xab, 0x76, 0x95, 0x39, 0x67, 0xce, 0x77, 0xbe, 0x73, 0xbe, 0x7c, 0x23,
+	0x83, 0x1e, 0x05, 0x61, 0x7f, 0x3c, 0xb2, 0xc7, 0x26, 0x43, 0x9e, 0xd8, 0xfd, 0x80, 0xf8, 0xe6,
+	0xb0, 0x65, 0xe2, 0x10, 0x49, 0xc2, 0x8d, 0x98, 0xd1, 0x84, 0xaa, 0x6b, 0x93, 0x1a, 0xe3, 0xa6,
+	0xc6, 0x18, 0xb6, 0xaa, 0xff, 0xfa, 0xd4, 0xa7, 0xb2, 0xc2, 0x14, 0xa7, 0xb4, 0xb8, 0x5a, 0xf7,
+	0x29, 0xf5, 0x43, 0x34, 0x65, 0xe4, 0x0c, 0x8e, 0xcd, 0x24, 0x88, 0x04, 0x2a, 0x8a, 0xb3, 0x82,
+	0x9a, 0x4b, 0x79, 0x44, 0xb9, 0xe9, 0xd8, 0x1c, 0xcd, 0x61, 0xcb, 0xc1, 0xc4, 0x6e, 0x99, 0x2e,
+	0x0d, 0x48, 0x76, 0x7f, 0xc7, 0x44, 0x11, 0xf5, 0x30, 0xcc, 0x26, 0xd2, 0xbf, 0xe4, 0x61, 0xf9,
+	0xa5, 0x18, 0x71, 0x17, 0x43, 0xf4, 0xed, 0x04, 0xd5, 0xe7, 0x50, 0x48, 0xc6, 0x31, 0x6a, 0x4a,
+	0x43, 0x69, 0xae, 0x6c, 0x3d, 0x36, 0x6e, 0x1d, 0xd9, 0xc8, 0xca, 0x03, 0x4a, 0x0e, 0xc6, 0x31,
+	0x5a, 0x12, 0xa2, 0x3e, 0x80, 0x72, 0x62, 0x33, 0x1f, 0x93, 0xa3, 0xc0, 0xd3, 0xf2, 0x0d, 0xa5,
+	0xb9, 0x6c, 0x95, 0xd2, 0x44, 0xd7, 0x53, 0x37, 0xa0, 0xec, 0xa5, 0x20, 0xca, 0xb4, 0x85, 0x86,
+	0xd2, 0x2c, 0x5b, 0xd3, 0x84, 0xea, 0x42, 0xd1, 0x8e, 0xe8, 0x80, 0x24, 0x5a, 0xa1, 0xb1, 0xd0,
+	0xac, 0x6c, 0xfd, 0x6f, 0xa4, 0xcb, 0x19, 0x62, 0x39, 0x23, 0x5b, 0xce, 0xe8, 0xd0, 0x80, 0xb4,
+	0x9f, 0x9d, 0x5d, 0xd4, 0x73, 0x9f, 0x2e, 0xeb, 0x4d, 0x3f, 0x48, 0x4e, 0x06, 0x8e, 0xe1, 0xd2,
+	0xc8, 0xcc, 0x94, 0x48, 0x7f, 0x36, 0xb9, 0xd7, 0x37, 0xc5, 0x40, 0x5c, 0x02, 0xb8, 0x95, 0xb5,
+	0x56, 0x63, 0x00, 0x82, 0xa3, 0x23, 0x7e, 0x62, 0x33, 0xe4, 0xda, 0xa2, 0x24, 0xda, 0xb8, 0x95,
+	0x68, 0x17, 0x5d, 0xc9, 0xb5, 0x9d, 0x71, 0x3d, 0xbd, 0x07, 0x57, 0x86, 0xe1, 0x56, 0x99, 0xe0,
+	0xa8, 0x27, 0x39, 0xf4, 0x8b, 0x3c, 0xac, 0x4a, 0x79, 0x0f, 0x89, 0xf7, 0x07, 0x08, 0xfc, 0x1a,
+	0x56, 0x5d, 0x1a, 0xc5, 0x21, 0x8a, 0xb9, 0x8f, 0x84, 0x5f, 0xb5, 0xc5, 0x86, 0xd2, 0xac, 0x6c,
+	0x55, 0x8d, 0xd4, 0xcc, 0xc6, 0xc4, 0xcc, 0xc6, 0xc1, 0xc4, 0xcc, 0xed, 0x92, 0xa0, 0x3b, 0xbd,
+	0xac, 0x2b, 0xd6, 0xca, 0x14, 0x2c, 0xae, 0xd5, 0x47, 0xf0, 0xd7, 0x80, 0x38, 0x94, 0x78, 0x01,
+	0xf1, 0xc5, 0xc6, 0xc5, 0x86, 0xd2, 0x2c, 0x58, 0x95, 0x9b, 0x5c, 0xd7, 0xd3, 0xbf, 0x29, 0xf0,
+	0x9f, 0x14, 0xb8, 0x93, 0x42, 0xf1, 0x70, 0x72, 0xf9, 0x1b, 0xeb, 0xac, 0x7f, 0x54, 0xe0, 0x9f,
+	0x74, 0xeb, 0x90, 0xba, 0xfd, 0x4e, 0x68, 0x47, 0x31, 0x7a, 0x6a, 0x07, 0xc0, 0x11, 0x71, 0x2a,
+	0xbc, 0xf2, 0x13, 0xc2, 0x97, 0x25, 0x4e, 0x6a, 0xbe, 0x03, 0x8b, 0xae, 0x08, 0xe4, 0xda, 0xf7,
+	0xc5, 0xa7, 0x10, 0xdd, 0x82, 0xbf, 0xe5, 0x54, 0xaf, 0x68, 0x40, 0x7a, 0xc8, 0x86, 0x81, 0x8b,
+	0x6a, 0x1d, 0x2a, 0x34, 0x46, 0x26, 0xb4, 0x11, 0x62, 0x2a, 0x52, 0x4c, 0x98, 0xa4, 0xba, 0x9e,
+	0xfa, 0x10, 0x80, 0xa7, 0xb5, 0x53, 0xb1, 0xcb, 0x59, 0xa6, 0xeb, 0xe9, 0xbd, 0x6c, 0xd3, 0x3d,
+	0xb4, 0x87, 0xf8, 0xab, 0x9a, 0xbe, 0x83, 0x35, 0xd9, 0xf4, 0x45, 0x18, 0xd2, 0xd1, 0x5e, 0xc0,
+	0x93, 0xce, 0x89, 0x4d, 0x7c, 0x9c, 0xc7, 0x29, 0x73, 0xb8, 0x79, 0xde, 0xfc, 0x0f, 0xbc, 0x1a,
+	0x2c, 0xd9, 0xa2, 0x27, 0x7a, 0xd2, 0x19, 0x25, 0x6b, 0x12, 0xea, 0x04, 0x34, 0x49, 0xb9, 0x4f,
+	0x69, 0xd8, 0x43, 0x77, 0xc0, 0x82, 0x64, 0x7c, 0x4f, 0xd6, 0x75, 0x58, 0x8a, 0x29, 0x0d, 0xa7,
+	0x8c, 0x45, 0x11, 0x76, 0x3d, 0xb5, 0x0a, 0x25, 0x87, 0x32, 0x36, 0x43, 0x77, 0x13, 0xeb, 0x1f,
+	0x60, 0x5d, 0xf2, 0xf5, 0x30, 0x39, 0xe4, 0xc8, 0xf6, 0x19, 0x1e, 0x23, 0x43, 0xe2, 0x22, 0x57,
+	0x55, 0x28, 0x0c, 0x38, 0x32, 0x49, 0x54, 0xb6, 0xe4, 0x59, 0x7d, 0x03, 0x95, 0x78, 0x5a, 0x92,
+	0xfd, 0xf9, 0x4f, 0xee, 0x78, 0x33, 0x73, 0x0d, 0xdb, 0x05, 0x61, 0x04, 0x6b, 0xb6, 0x41, 0xfb,
+	0xe0, 0xec, 0xaa, 0xa6, 0x9c, 0x5f, 0xd5, 0x94, 0xaf, 0x57, 0x35, 0xe5, 0xf4, 0xba, 0x96, 0x3b,
+	0xbf, 0xae, 0xe5, 0x3e, 0x5f, 0xd7, 0x72, 0x6f, 0x77, 0x66, 0xdc, 0x3e, 0x69, 0xbf, 0x19, 0xda,
+	0x0e, 0x9f, 0x46, 0x8c, 0x86, 0xe1, 0x20, 0x36, 0xdf, 0xcf, 0x7c, 0xb7, 0xe4, 0x2b, 0x70, 0x8a,
+	0xd2, 0x85, 0xdb, 0xdf, 0x03, 0x00, 0x00, 0xff, 0xff, 0x33, 0x9a, 0x7d, 0x09, 0x6c, 0x07, 0x00,
+	0x00,
 }
 
 func (m *EventDelegate) Marshal() (dAtA []byte, err error) {
@@ -591,6 +891,198 @@ func (m *EventClockClamped) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventJoinService) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventJoinService) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventJoinService) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.OperatorId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventLeaveService) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventLeaveService) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventLeaveService) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.OperatorId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventAllowListChanged) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventAllowListChanged) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventAllowListChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Allowed {
+		i--
+		if m.Allowed {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.OperatorId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventPoolSecurityChanged) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventPoolSecurityChanged) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventPoolSecurityChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Borrowed {
+		i--
+		if m.Borrowed {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSetUserPreferences) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSetUserPreferences) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSetUserPreferences) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Preferences.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.User) > 0 {
+		i -= len(m.User)
+		copy(dAtA[i:], m.User)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.User)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -697,6 +1189,87 @@ func (m *EventClockClamped) Size() (n int) {
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.BlockTime)
 	n += 1 + l + sovEvents(uint64(l))
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Clock)
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventJoinService) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OperatorId != 0 {
+		n += 1 + sovEvents(uint64(m.OperatorId))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovEvents(uint64(m.ServiceId))
+	}
+	return n
+}
+
+func (m *EventLeaveService) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OperatorId != 0 {
+		n += 1 + sovEvents(uint64(m.OperatorId))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovEvents(uint64(m.ServiceId))
+	}
+	return n
+}
+
+func (m *EventAllowListChanged) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		n += 1 + sovEvents(uint64(m.ServiceId))
+	}
+	if m.OperatorId != 0 {
+		n += 1 + sovEvents(uint64(m.OperatorId))
+	}
+	if m.Allowed {
+		n += 2
+	}
+	return n
+}
+
+func (m *EventPoolSecurityChanged) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		n += 1 + sovEvents(uint64(m.ServiceId))
+	}
+	if m.PoolId != 0 {
+		n += 1 + sovEvents(uint64(m.PoolId))
+	}
+	if m.Borrowed {
+		n += 2
+	}
+	return n
+}
+
+func (m *EventSetUserPreferences) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.User)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Preferences.Size()
 	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
@@ -1347,6 +1920,513 @@ func (m *EventClockClamped) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Clock, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventJoinService) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventJoinService: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventJoinService: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventLeaveService) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventLeaveService: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventLeaveService: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventAllowListChanged) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventAllowListChanged: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventAllowListChanged: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Allowed", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Allowed = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventPoolSecurityChanged) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventPoolSecurityChanged: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventPoolSecurityChanged: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Borrowed", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Borrowed = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSetUserPreferences) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSetUserPreferences: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSetUserPreferences: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field User", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.User = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Preferences", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Preferences.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

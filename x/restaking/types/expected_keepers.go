@@ -29,10 +29,13 @@ type OperatorsKeeper interface {
 	GetOperator(ctx context.Context, id uint32) (operatorstypes.Operator, error)
 }
 
-// ServicesKeeper reads services and their denom lists.
+// ServicesKeeper reads services and their denom lists, and deactivates a
+// service whose allowlist lost its last operator (an empty list would
+// silently open the service to every operator).
 type ServicesKeeper interface {
 	GetService(ctx context.Context, id uint32) (servicestypes.Service, error)
 	GetServiceParams(ctx context.Context, id uint32) (servicestypes.ServiceParams, error)
+	DeactivateServiceForEmptyAllowList(ctx context.Context, id uint32) error
 }
 
 // PriceSource values coins in USD for the restaking cap. The rewards/assets

@@ -69,6 +69,48 @@ func (gs GenesisState) Validate() error {
 			return err
 		}
 	}
+	return gs.validateSecurity()
+}
+
+// validateSecurity checks the links between operators, services and pools
+// and the user preferences: positive ids, nothing repeated.
+func (gs GenesisState) validateSecurity() error {
+	type pair struct{ a, b uint32 }
+	check := func(what string, pairs []pair) error {
+		seen := map[pair]bool{}
+		for _, p := range pairs {
+			if p.a == 0 || p.b == 0 || seen[p] {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "%s (%d, %d) has a zero id or is repeated", what, p.a, p.b)
+			}
+			seen[p] = true
+		}
+		return nil
+	}
+	var joins, allows, pools []pair
+	for _, p := range gs.OperatorJoinedServices {
+		joins = append(joins, pair{p.OperatorId, p.ServiceId})
+	}
+	for _, p := range gs.ServiceAllowedOperators {
+		allows = append(allows, pair{p.ServiceId, p.OperatorId})
+	}
+	for _, p := range gs.ServiceSecuringPools {
+		pools = append(pools, pair{p.ServiceId, p.PoolId})
+	}
+	for what, pairs := range map[string][]pair{"joined service": joins, "allowlist entry": allows, "securing pool": pools} {
+		if err := check(what, pairs); err != nil {
+			return err
+		}
+	}
+	users := map[string]bool{}
+	for _, r := range gs.UsersPreferences {
+		if _, err := sdk.AccAddressFromBech32(r.User); err != nil || users[r.User] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "preferences of %q: invalid or repeated user", r.User)
+		}
+		users[r.User] = true
+		if err := r.Preferences.Validate(); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+		}
+	}
 	return nil
 }
 

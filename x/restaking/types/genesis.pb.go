@@ -36,7 +36,11 @@ type GenesisState struct {
 	TargetStakes         []TargetDenomStake    `protobuf:"bytes,4,rep,name=target_stakes,json=targetStakes,proto3" json:"target_stakes"`
 	NextUnbondingId      uint64                `protobuf:"varint,5,opt,name=next_unbonding_id,json=nextUnbondingId,proto3" json:"next_unbonding_id,omitempty"`
 	// clock is the restaking clock's last time (zero at a new chain).
-	Clock time.Time `protobuf:"bytes,6,opt,name=clock,proto3,stdtime" json:"clock"`
+	Clock                   time.Time               `protobuf:"bytes,6,opt,name=clock,proto3,stdtime" json:"clock"`
+	OperatorJoinedServices  []OperatorServicePair   `protobuf:"bytes,7,rep,name=operator_joined_services,json=operatorJoinedServices,proto3" json:"operator_joined_services"`
+	ServiceAllowedOperators []OperatorServicePair   `protobuf:"bytes,8,rep,name=service_allowed_operators,json=serviceAllowedOperators,proto3" json:"service_allowed_operators"`
+	ServiceSecuringPools    []ServicePoolPair       `protobuf:"bytes,9,rep,name=service_securing_pools,json=serviceSecuringPools,proto3" json:"service_securing_pools"`
+	UsersPreferences        []UserPreferencesRecord `protobuf:"bytes,10,rep,name=users_preferences,json=usersPreferences,proto3" json:"users_preferences"`
 }
 
 func (m *GenesisState) Reset()         { *m = GenesisState{} }
@@ -114,6 +118,193 @@ func (m *GenesisState) GetClock() time.Time {
 	return time.Time{}
 }
 
+func (m *GenesisState) GetOperatorJoinedServices() []OperatorServicePair {
+	if m != nil {
+		return m.OperatorJoinedServices
+	}
+	return nil
+}
+
+func (m *GenesisState) GetServiceAllowedOperators() []OperatorServicePair {
+	if m != nil {
+		return m.ServiceAllowedOperators
+	}
+	return nil
+}
+
+func (m *GenesisState) GetServiceSecuringPools() []ServicePoolPair {
+	if m != nil {
+		return m.ServiceSecuringPools
+	}
+	return nil
+}
+
+func (m *GenesisState) GetUsersPreferences() []UserPreferencesRecord {
+	if m != nil {
+		return m.UsersPreferences
+	}
+	return nil
+}
+
+// OperatorServicePair links an operator and a service.
+type OperatorServicePair struct {
+	OperatorId uint32 `protobuf:"varint,1,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+	ServiceId  uint32 `protobuf:"varint,2,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+}
+
+func (m *OperatorServicePair) Reset()         { *m = OperatorServicePair{} }
+func (m *OperatorServicePair) String() string { return proto.CompactTextString(m) }
+func (*OperatorServicePair) ProtoMessage()    {}
+func (*OperatorServicePair) Descriptor() ([]byte, []int) {
+	return fileDescriptor_0378bd63cae7d256, []int{1}
+}
+func (m *OperatorServicePair) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *OperatorServicePair) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_OperatorServicePair.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *OperatorServicePair) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_OperatorServicePair.Merge(m, src)
+}
+func (m *OperatorServicePair) XXX_Size() int {
+	return m.Size()
+}
+func (m *OperatorServicePair) XXX_DiscardUnknown() {
+	xxx_messageInfo_OperatorServicePair.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_OperatorServicePair proto.InternalMessageInfo
+
+func (m *OperatorServicePair) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+func (m *OperatorServicePair) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+// ServicePoolPair links a service and a pool it borrows.
+type ServicePoolPair struct {
+	ServiceId uint32 `protobuf:"varint,1,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	PoolId    uint32 `protobuf:"varint,2,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+}
+
+func (m *ServicePoolPair) Reset()         { *m = ServicePoolPair{} }
+func (m *ServicePoolPair) String() string { return proto.CompactTextString(m) }
+func (*ServicePoolPair) ProtoMessage()    {}
+func (*ServicePoolPair) Descriptor() ([]byte, []int) {
+	return fileDescriptor_0378bd63cae7d256, []int{2}
+}
+func (m *ServicePoolPair) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *ServicePoolPair) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_ServicePoolPair.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *ServicePoolPair) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_ServicePoolPair.Merge(m, src)
+}
+func (m *ServicePoolPair) XXX_Size() int {
+	return m.Size()
+}
+func (m *ServicePoolPair) XXX_DiscardUnknown() {
+	xxx_messageInfo_ServicePoolPair.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_ServicePoolPair proto.InternalMessageInfo
+
+func (m *ServicePoolPair) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *ServicePoolPair) GetPoolId() uint32 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+// UserPreferencesRecord pairs a user with their preferences.
+type UserPreferencesRecord struct {
+	User        string          `protobuf:"bytes,1,opt,name=user,proto3" json:"user,omitempty"`
+	Preferences UserPreferences `protobuf:"bytes,2,opt,name=preferences,proto3" json:"preferences"`
+}
+
+func (m *UserPreferencesRecord) Reset()         { *m = UserPreferencesRecord{} }
+func (m *UserPreferencesRecord) String() string { return proto.CompactTextString(m) }
+func (*UserPreferencesRecord) ProtoMessage()    {}
+func (*UserPreferencesRecord) Descriptor() ([]byte, []int) {
+	return fileDescriptor_0378bd63cae7d256, []int{3}
+}
+func (m *UserPreferencesRecord) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *UserPreferencesRecord) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_UserPreferencesRecord.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *UserPreferencesRecord) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_UserPreferencesRecord.Merge(m, src)
+}
+func (m *UserPreferencesRecord) XXX_Size() int {
+	return m.Size()
+}
+func (m *UserPreferencesRecord) XXX_DiscardUnknown() {
+	xxx_messageInfo_UserPreferencesRecord.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_UserPreferencesRecord proto.InternalMessageInfo
+
+func (m *UserPreferencesRecord) GetUser() string {
+	if m != nil {
+		return m.User
+	}
+	return ""
+}
+
+func (m *UserPreferencesRecord) GetPreferences() UserPreferences {
+	if m != nil {
+		return m.Preferences
+	}
+	return UserPreferences{}
+}
+
 // TargetDenomStake is one target's stake in one denom.
 type TargetDenomStake struct {
 	Type     DelegationType `protobuf:"varint,1,opt,name=type,proto3,enum=milkyway.restaking.v1.DelegationType" json:"type,omitempty"`
@@ -126,7 +317,7 @@ func (m *TargetDenomStake) Reset()         { *m = TargetDenomStake{} }
 func (m *TargetDenomStake) String() string { return proto.CompactTextString(m) }
 func (*TargetDenomStake) ProtoMessage()    {}
 func (*TargetDenomStake) Descriptor() ([]byte, []int) {
-	return fileDescriptor_0378bd63cae7d256, []int{1}
+	return fileDescriptor_0378bd63cae7d256, []int{4}
 }
 func (m *TargetDenomStake) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -185,6 +376,9 @@ func (m *TargetDenomStake) GetStake() DenomStake {
 
 func init() {
 	proto.RegisterType((*GenesisState)(nil), "milkyway.restaking.v1.GenesisState")
+	proto.RegisterType((*OperatorServicePair)(nil), "milkyway.restaking.v1.OperatorServicePair")
+	proto.RegisterType((*ServicePoolPair)(nil), "milkyway.restaking.v1.ServicePoolPair")
+	proto.RegisterType((*UserPreferencesRecord)(nil), "milkyway.restaking.v1.UserPreferencesRecord")
 	proto.RegisterType((*TargetDenomStake)(nil), "milkyway.restaking.v1.TargetDenomStake")
 }
 
@@ -193,37 +387,51 @@ func init() {
 }
 
 var fileDescriptor_0378bd63cae7d256 = []byte{
-	// 472 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x84, 0x92, 0x4f, 0x6f, 0xd3, 0x30,
-	0x18, 0xc6, 0xeb, 0x35, 0xad, 0x36, 0x77, 0xe3, 0x8f, 0xd5, 0x49, 0x51, 0x11, 0x69, 0x28, 0x42,
-	0x44, 0x93, 0x70, 0xb4, 0x72, 0x62, 0x88, 0x4b, 0x35, 0x09, 0xf5, 0x86, 0xb2, 0x72, 0xe1, 0x52,
-	0x25, 0x8d, 0x31, 0x56, 0x93, 0x38, 0x8a, 0x9d, 0xb1, 0x7e, 0x8b, 0x7d, 0x1d, 0x4e, 0x5c, 0x77,
-	0xdc, 0x91, 0x13, 0xa0, 0xf6, 0x8b, 0x20, 0xdb, 0x49, 0x57, 0x6d, 0xad, 0xb8, 0xd5, 0xf6, 0xf3,
-	0xfc, 0xde, 0xa7, 0xcf, 0x1b, 0xf8, 0x32, 0x65, 0xc9, 0x7c, 0xf1, 0x3d, 0x5c, 0xf8, 0x05, 0x11,
-	0x32, 0x9c, 0xb3, 0x8c, 0xfa, 0x97, 0xa7, 0x3e, 0x25, 0x19, 0x11, 0x4c, 0xe0, 0xbc, 0xe0, 0x92,
-	0xa3, 0xe3, 0x5a, 0x84, 0xd7, 0x22, 0x7c, 0x79, 0xda, 0xeb, 0x52, 0x4e, 0xb9, 0x56, 0xf8, 0xea,
-	0x97, 0x11, 0xf7, 0xfa, 0x94, 0x73, 0x9a, 0x10, 0x5f, 0x9f, 0xa2, 0xf2, 0xab, 0x2f, 0x59, 0xaa,
-	0x5c, 0x69, 0x5e, 0x09, 0x06, 0xdb, 0x47, 0xa6, 0x3c, 0x26, 0x49, 0x35, 0x71, 0xf0, 0xa3, 0x09,
-	0x0f, 0x3f, 0x9a, 0x0c, 0x17, 0x32, 0x94, 0x04, 0xbd, 0x87, 0xed, 0x3c, 0x2c, 0xc2, 0x54, 0xd8,
-	0xc0, 0x05, 0x5e, 0x67, 0xf8, 0x1c, 0x6f, 0xcd, 0x84, 0x3f, 0x69, 0xd1, 0xc8, 0xba, 0xf9, 0xdd,
-	0x6f, 0x04, 0x95, 0x05, 0x8d, 0x61, 0x27, 0x26, 0x09, 0xa1, 0xa1, 0x64, 0x3c, 0x13, 0xf6, 0x9e,
-	0xdb, 0xf4, 0x3a, 0xc3, 0x17, 0x3b, 0x08, 0xe7, 0x6b, 0x65, 0x45, 0xd9, 0xf4, 0x22, 0x02, 0x8f,
-	0xcb, 0x2c, 0xe2, 0x59, 0xcc, 0x32, 0x3a, 0xdd, 0x84, 0x36, 0x35, 0xf4, 0x64, 0x07, 0xf4, 0x73,
-	0xed, 0x79, 0x40, 0xef, 0x96, 0x0f, 0x9f, 0x04, 0x0a, 0xe0, 0x91, 0x0c, 0x0b, 0x4a, 0xe4, 0x54,
-	0x41, 0x88, 0xb0, 0x2d, 0x8d, 0x7f, 0xbd, 0x03, 0x3f, 0xd1, 0xda, 0x73, 0x92, 0xf1, 0xf4, 0x42,
-	0xe9, 0x2b, 0xf6, 0xa1, 0x61, 0xe8, 0x2b, 0x81, 0x4e, 0xe0, 0xd3, 0x8c, 0x5c, 0xc9, 0xe9, 0x5d,
-	0x7e, 0x16, 0xdb, 0x2d, 0x17, 0x78, 0x56, 0xf0, 0x58, 0x3d, 0xac, 0x33, 0x8e, 0x63, 0x74, 0x06,
-	0x5b, 0xb3, 0x84, 0xcf, 0xe6, 0x76, 0x5b, 0xb7, 0xdd, 0xc3, 0x66, 0xa9, 0xb8, 0x5e, 0x2a, 0x9e,
-	0xd4, 0x4b, 0x1d, 0xed, 0xab, 0x51, 0xd7, 0x7f, 0xfa, 0x20, 0x30, 0x96, 0xc1, 0x4f, 0x00, 0x9f,
-	0xdc, 0x0f, 0x84, 0xde, 0x41, 0x4b, 0x2e, 0x72, 0xa2, 0xb7, 0xf7, 0x68, 0xf8, 0xea, 0xbf, 0xdd,
-	0x4f, 0x16, 0x39, 0x09, 0xb4, 0x05, 0x3d, 0x83, 0x07, 0x55, 0x17, 0x2c, 0xb6, 0xf7, 0x5c, 0xe0,
-	0x1d, 0x05, 0xfb, 0xe6, 0x62, 0x1c, 0xa3, 0x2e, 0x6c, 0xc5, 0x6a, 0x8a, 0xdd, 0x74, 0x81, 0x77,
-	0x10, 0x98, 0x03, 0xfa, 0x00, 0x5b, 0xba, 0x37, 0xdb, 0xd2, 0xf1, 0x77, 0xaf, 0xfa, 0x5e, 0x61,
-	0xc6, 0x35, 0x9a, 0xdc, 0x2c, 0x1d, 0x70, 0xbb, 0x74, 0xc0, 0xdf, 0xa5, 0x03, 0xae, 0x57, 0x4e,
-	0xe3, 0x76, 0xe5, 0x34, 0x7e, 0xad, 0x9c, 0xc6, 0x97, 0x33, 0xca, 0xe4, 0xb7, 0x32, 0xc2, 0x33,
-	0x9e, 0xfa, 0x35, 0xf3, 0x4d, 0x12, 0x46, 0xe2, 0xee, 0x54, 0xf0, 0x24, 0x29, 0x73, 0xff, 0x6a,
-	0xe3, 0xeb, 0x56, 0x7f, 0x43, 0x44, 0x6d, 0x5d, 0xde, 0xdb, 0x7f, 0x01, 0x00, 0x00, 0xff, 0xff,
-	0x9b, 0xe0, 0x74, 0x3f, 0x73, 0x03, 0x00, 0x00,
+	// 699 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x94, 0x41, 0x4f, 0xdb, 0x48,
+	0x14, 0xc7, 0x63, 0x48, 0x02, 0x79, 0x81, 0x05, 0x66, 0x03, 0x78, 0x59, 0x91, 0xb0, 0x59, 0x95,
+	0x22, 0xd4, 0xda, 0x82, 0x9e, 0x4a, 0xd5, 0x43, 0x11, 0x52, 0xe5, 0x1e, 0x5a, 0xe4, 0x84, 0x4b,
+	0x2f, 0x96, 0x93, 0x19, 0x5c, 0x83, 0xed, 0xb1, 0x66, 0x6c, 0x20, 0xea, 0x97, 0xe0, 0x1b, 0xf5,
+	0xca, 0x91, 0x23, 0xa7, 0xb6, 0x82, 0x2f, 0x52, 0xcd, 0x78, 0x9c, 0x58, 0x21, 0x69, 0xab, 0xde,
+	0x3c, 0xf3, 0xfe, 0xef, 0xf7, 0x9f, 0xf7, 0xc6, 0x6f, 0xe0, 0xff, 0xd0, 0x0f, 0xce, 0x07, 0x97,
+	0xee, 0xc0, 0x64, 0x84, 0x27, 0xee, 0xb9, 0x1f, 0x79, 0xe6, 0xc5, 0x9e, 0xe9, 0x91, 0x88, 0x70,
+	0x9f, 0x1b, 0x31, 0xa3, 0x09, 0x45, 0xab, 0xb9, 0xc8, 0x18, 0x8a, 0x8c, 0x8b, 0xbd, 0x8d, 0x86,
+	0x47, 0x3d, 0x2a, 0x15, 0xa6, 0xf8, 0xca, 0xc4, 0x1b, 0x2d, 0x8f, 0x52, 0x2f, 0x20, 0xa6, 0x5c,
+	0xf5, 0xd2, 0x53, 0x33, 0xf1, 0x43, 0x91, 0x15, 0xc6, 0x4a, 0xd0, 0x9e, 0x6c, 0x19, 0x52, 0x4c,
+	0x02, 0xe5, 0xd8, 0xbe, 0xab, 0xc2, 0xc2, 0xdb, 0xec, 0x0c, 0x9d, 0xc4, 0x4d, 0x08, 0x7a, 0x05,
+	0xd5, 0xd8, 0x65, 0x6e, 0xc8, 0x75, 0x6d, 0x4b, 0xdb, 0xa9, 0xef, 0x6f, 0x1a, 0x13, 0xcf, 0x64,
+	0x1c, 0x4b, 0xd1, 0x61, 0xf9, 0xe6, 0x6b, 0xab, 0x64, 0xab, 0x14, 0x64, 0x41, 0x1d, 0x93, 0x80,
+	0x78, 0x6e, 0xe2, 0xd3, 0x88, 0xeb, 0x33, 0x5b, 0xb3, 0x3b, 0xf5, 0xfd, 0xff, 0xa6, 0x10, 0x8e,
+	0x86, 0x4a, 0x45, 0x29, 0xe6, 0x22, 0x02, 0xab, 0x69, 0xd4, 0xa3, 0x11, 0xf6, 0x23, 0xcf, 0x29,
+	0x42, 0x67, 0x25, 0x74, 0x77, 0x0a, 0xf4, 0x24, 0xcf, 0x79, 0x44, 0x6f, 0xa4, 0x8f, 0x43, 0x1c,
+	0xd9, 0xb0, 0x98, 0xb8, 0xcc, 0x23, 0x89, 0x23, 0x20, 0x84, 0xeb, 0x65, 0x89, 0x7f, 0x3a, 0x05,
+	0xdf, 0x95, 0xda, 0x23, 0x12, 0xd1, 0xb0, 0x23, 0xf4, 0x8a, 0xbd, 0x90, 0x31, 0xe4, 0x16, 0x47,
+	0xbb, 0xb0, 0x12, 0x91, 0xab, 0xc4, 0x19, 0x9d, 0xdf, 0xc7, 0x7a, 0x65, 0x4b, 0xdb, 0x29, 0xdb,
+	0x4b, 0x22, 0x30, 0x3c, 0xa3, 0x85, 0xd1, 0x01, 0x54, 0xfa, 0x01, 0xed, 0x9f, 0xeb, 0x55, 0xd9,
+	0xed, 0x0d, 0x23, 0xbb, 0x54, 0x23, 0xbf, 0x54, 0xa3, 0x9b, 0x5f, 0xea, 0xe1, 0xbc, 0xb0, 0xba,
+	0xfe, 0xd6, 0xd2, 0xec, 0x2c, 0x05, 0x9d, 0x81, 0x4e, 0x63, 0xc2, 0xdc, 0x84, 0x32, 0xe7, 0x8c,
+	0xfa, 0x11, 0xc1, 0x0e, 0x27, 0xec, 0xc2, 0xef, 0x13, 0xae, 0xcf, 0xfd, 0xb4, 0x4b, 0x1f, 0x54,
+	0x5a, 0x27, 0x93, 0x1f, 0xbb, 0x3e, 0x53, 0x95, 0xac, 0xe5, 0xc4, 0x77, 0x12, 0xa8, 0x04, 0x1c,
+	0x05, 0xf0, 0x8f, 0x62, 0x3b, 0x6e, 0x10, 0xd0, 0x4b, 0x82, 0x9d, 0x5c, 0xc9, 0xf5, 0xf9, 0x3f,
+	0x34, 0x5b, 0x57, 0xc8, 0x37, 0x19, 0x31, 0x17, 0x72, 0xd4, 0x83, 0xb5, 0xdc, 0x8d, 0x93, 0x7e,
+	0xca, 0x44, 0x0f, 0x63, 0x4a, 0x03, 0xae, 0xd7, 0xa4, 0xd5, 0xf6, 0x14, 0xab, 0xdc, 0x82, 0xd2,
+	0xa0, 0x60, 0xd3, 0x50, 0xac, 0x8e, 0x42, 0x89, 0x30, 0x47, 0x0e, 0xac, 0xa4, 0x9c, 0x30, 0xee,
+	0xc4, 0x8c, 0x9c, 0x12, 0x46, 0x22, 0xd1, 0x36, 0x90, 0xf8, 0x67, 0xd3, 0x7e, 0x2e, 0x4e, 0xd8,
+	0xf1, 0x48, 0x6d, 0x93, 0x3e, 0x65, 0x58, 0x99, 0x2c, 0x4b, 0x58, 0x21, 0xda, 0x3e, 0x81, 0xbf,
+	0x27, 0x94, 0x8e, 0x5a, 0x50, 0x1f, 0xde, 0x9a, 0x8f, 0xe5, 0x94, 0x2d, 0xda, 0x90, 0x6f, 0x59,
+	0x18, 0x6d, 0x02, 0xe4, 0xc5, 0xfb, 0x58, 0x9f, 0x91, 0xf1, 0x9a, 0xda, 0xb1, 0x70, 0xdb, 0x82,
+	0xa5, 0xb1, 0x32, 0xc7, 0x32, 0xb4, 0xb1, 0x0c, 0xb4, 0x0e, 0x73, 0xa2, 0x79, 0x23, 0x5a, 0x55,
+	0x2c, 0x2d, 0xdc, 0xfe, 0x0c, 0xab, 0x13, 0x4b, 0x42, 0x08, 0xca, 0xa2, 0x1c, 0x89, 0xaa, 0xd9,
+	0xf2, 0x1b, 0xbd, 0x87, 0x7a, 0xb1, 0x53, 0x33, 0xf2, 0x7f, 0xdd, 0xfe, 0xbd, 0x4e, 0xe5, 0x03,
+	0x5e, 0x00, 0xb4, 0xbf, 0x68, 0xb0, 0x3c, 0x3e, 0x4e, 0xe8, 0x25, 0x94, 0x93, 0x41, 0x4c, 0xa4,
+	0xf1, 0x5f, 0xfb, 0x4f, 0x7e, 0xf9, 0x72, 0x74, 0x07, 0x31, 0xb1, 0x65, 0x0a, 0xfa, 0x17, 0x6a,
+	0x6a, 0x92, 0x87, 0x75, 0xce, 0x67, 0x1b, 0x16, 0x46, 0x0d, 0xa8, 0x60, 0xe1, 0xa2, 0xcf, 0xca,
+	0x8a, 0xb2, 0x05, 0x7a, 0x0d, 0x15, 0x39, 0xf5, 0x7a, 0x59, 0x16, 0x33, 0xfd, 0xa1, 0x1a, 0x1b,
+	0xf7, 0x2c, 0xeb, 0xb0, 0x7b, 0x73, 0xdf, 0xd4, 0x6e, 0xef, 0x9b, 0xda, 0xf7, 0xfb, 0xa6, 0x76,
+	0xfd, 0xd0, 0x2c, 0xdd, 0x3e, 0x34, 0x4b, 0x77, 0x0f, 0xcd, 0xd2, 0xc7, 0x03, 0xcf, 0x4f, 0x3e,
+	0xa5, 0x3d, 0xa3, 0x4f, 0x43, 0x33, 0x67, 0x3e, 0x0f, 0xdc, 0x1e, 0x1f, 0xad, 0x18, 0x0d, 0x82,
+	0x34, 0x36, 0xaf, 0x0a, 0x6f, 0xb3, 0x28, 0x83, 0xf7, 0xaa, 0x72, 0xf4, 0x5f, 0xfc, 0x08, 0x00,
+	0x00, 0xff, 0xff, 0x01, 0x86, 0x53, 0x2e, 0x31, 0x06, 0x00, 0x00,
 }
 
 func (m *GenesisState) Marshal() (dAtA []byte, err error) {
@@ -246,6 +454,62 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.UsersPreferences) > 0 {
+		for iNdEx := len(m.UsersPreferences) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.UsersPreferences[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x52
+		}
+	}
+	if len(m.ServiceSecuringPools) > 0 {
+		for iNdEx := len(m.ServiceSecuringPools) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.ServiceSecuringPools[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x4a
+		}
+	}
+	if len(m.ServiceAllowedOperators) > 0 {
+		for iNdEx := len(m.ServiceAllowedOperators) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.ServiceAllowedOperators[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x42
+		}
+	}
+	if len(m.OperatorJoinedServices) > 0 {
+		for iNdEx := len(m.OperatorJoinedServices) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.OperatorJoinedServices[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x3a
+		}
+	}
 	n1, err1 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Clock, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Clock):])
 	if err1 != nil {
 		return 0, err1
@@ -311,6 +575,112 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	}
 	i--
 	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *OperatorServicePair) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *OperatorServicePair) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *OperatorServicePair) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.OperatorId != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *ServicePoolPair) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *ServicePoolPair) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *ServicePoolPair) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *UserPreferencesRecord) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *UserPreferencesRecord) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *UserPreferencesRecord) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Preferences.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintGenesis(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.User) > 0 {
+		i -= len(m.User)
+		copy(dAtA[i:], m.User)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.User)))
+		i--
+		dAtA[i] = 0xa
+	}
 	return len(dAtA) - i, nil
 }
 
@@ -405,6 +775,75 @@ func (m *GenesisState) Size() (n int) {
 		n += 1 + sovGenesis(uint64(m.NextUnbondingId))
 	}
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Clock)
+	n += 1 + l + sovGenesis(uint64(l))
+	if len(m.OperatorJoinedServices) > 0 {
+		for _, e := range m.OperatorJoinedServices {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.ServiceAllowedOperators) > 0 {
+		for _, e := range m.ServiceAllowedOperators {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.ServiceSecuringPools) > 0 {
+		for _, e := range m.ServiceSecuringPools {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.UsersPreferences) > 0 {
+		for _, e := range m.UsersPreferences {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *OperatorServicePair) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OperatorId != 0 {
+		n += 1 + sovGenesis(uint64(m.OperatorId))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovGenesis(uint64(m.ServiceId))
+	}
+	return n
+}
+
+func (m *ServicePoolPair) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		n += 1 + sovGenesis(uint64(m.ServiceId))
+	}
+	if m.PoolId != 0 {
+		n += 1 + sovGenesis(uint64(m.PoolId))
+	}
+	return n
+}
+
+func (m *UserPreferencesRecord) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.User)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	l = m.Preferences.Size()
 	n += 1 + l + sovGenesis(uint64(l))
 	return n
 }
@@ -649,6 +1088,433 @@ func (m *GenesisState) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Clock, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorJoinedServices", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OperatorJoinedServices = append(m.OperatorJoinedServices, OperatorServicePair{})
+			if err := m.OperatorJoinedServices[len(m.OperatorJoinedServices)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceAllowedOperators", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ServiceAllowedOperators = append(m.ServiceAllowedOperators, OperatorServicePair{})
+			if err := m.ServiceAllowedOperators[len(m.ServiceAllowedOperators)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceSecuringPools", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ServiceSecuringPools = append(m.ServiceSecuringPools, ServicePoolPair{})
+			if err := m.ServiceSecuringPools[len(m.ServiceSecuringPools)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field UsersPreferences", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.UsersPreferences = append(m.UsersPreferences, UserPreferencesRecord{})
+			if err := m.UsersPreferences[len(m.UsersPreferences)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *OperatorServicePair) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: OperatorServicePair: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: OperatorServicePair: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *ServicePoolPair) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: ServicePoolPair: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: ServicePoolPair: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *UserPreferencesRecord) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: UserPreferencesRecord: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: UserPreferencesRecord: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field User", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.User = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Preferences", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Preferences.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

@@ -37,4 +37,16 @@ var (
 	// TotalRestakedKey: denom -> tokens restaked across all targets, kept
 	// incrementally so the USD cap check never scans targets.
 	TotalRestakedKey = collections.NewPrefix(10)
+	// OperatorJoinedServicesKey: (operator id, service id) -> ()
+	OperatorJoinedServicesKey = collections.NewPrefix(11)
+	// ServiceOperatorsKey: (service id, operator id) -> () reverse of 11
+	ServiceOperatorsKey = collections.NewPrefix(12)
+	// ServiceAllowListKey: (service id, operator id) -> ()
+	ServiceAllowListKey = collections.NewPrefix(13)
+	// OperatorAllowedInKey: (operator id, service id) -> () reverse of 13
+	OperatorAllowedInKey = collections.NewPrefix(14)
+	// ServiceSecuringPoolsKey: (service id, pool id) -> ()
+	ServiceSecuringPoolsKey = collections.NewPrefix(15)
+	// UserPreferencesKey: user -> UserPreferences
+	UserPreferencesKey = collections.NewPrefix(16)
 )

@@ -13,6 +13,13 @@ var (
 	_ sdk.Msg = &MsgUndelegateOperator{}
 	_ sdk.Msg = &MsgUndelegateService{}
 	_ sdk.Msg = &MsgUpdateParams{}
+	_ sdk.Msg = &MsgJoinService{}
+	_ sdk.Msg = &MsgLeaveService{}
+	_ sdk.Msg = &MsgAddOperatorToAllowList{}
+	_ sdk.Msg = &MsgRemoveOperatorFromAllowList{}
+	_ sdk.Msg = &MsgBorrowPoolSecurity{}
+	_ sdk.Msg = &MsgCeasePoolSecurityBorrow{}
+	_ sdk.Msg = &MsgSetUserPreferences{}
 )
 
 func validateAddress(field, addr string) error {
@@ -85,4 +92,54 @@ func (m *MsgUpdateParams) ValidateBasic() error {
 		return err
 	}
 	return m.Params.Validate()
+}
+
+func validateIDs(sender string, ids map[string]uint32) error {
+	if err := validateAddress("sender", sender); err != nil {
+		return err
+	}
+	for name, id := range ids {
+		if id == 0 {
+			return errorsmod.Wrapf(ErrInvalidTarget, "%s must be positive", name)
+		}
+	}
+	return nil
+}
+
+// ValidateBasic checks the Msg without state.
+func (m *MsgJoinService) ValidateBasic() error {
+	return validateIDs(m.Sender, map[string]uint32{"operator id": m.OperatorId, "service id": m.ServiceId})
+}
+
+// ValidateBasic checks the Msg without state.
+func (m *MsgLeaveService) ValidateBasic() error {
+	return validateIDs(m.Sender, map[string]uint32{"operator id": m.OperatorId, "service id": m.ServiceId})
+}
+
+// ValidateBasic checks the Msg without state.
+func (m *MsgAddOperatorToAllowList) ValidateBasic() error {
+	return validateIDs(m.Sender, map[string]uint32{"operator id": m.OperatorId, "service id": m.ServiceId})
+}
+
+// ValidateBasic checks the Msg without state.
+func (m *MsgRemoveOperatorFromAllowList) ValidateBasic() error {
+	return validateIDs(m.Sender, map[string]uint32{"operator id": m.OperatorId, "service id": m.ServiceId})
+}
+
+// ValidateBasic checks the Msg without state.
+func (m *MsgBorrowPoolSecurity) ValidateBasic() error {
+	return validateIDs(m.Sender, map[string]uint32{"pool id": m.PoolId, "service id": m.ServiceId})
+}
+
+// ValidateBasic checks the Msg without state.
+func (m *MsgCeasePoolSecurityBorrow) ValidateBasic() error {
+	return validateIDs(m.Sender, map[string]uint32{"pool id": m.PoolId, "service id": m.ServiceId})
+}
+
+// ValidateBasic checks the Msg without state.
+func (m *MsgSetUserPreferences) ValidateBasic() error {
+	if err := validateAddress("user", m.User); err != nil {
+		return err
+	}
+	return m.Preferences.Validate()
 }

@@ -815,6 +815,255 @@ func (m *QueryParamsResponse) GetParams() Params {
 	return Params{}
 }
 
+// QueryOperatorJoinedServicesRequest names an operator.
+type QueryOperatorJoinedServicesRequest struct {
+	OperatorId uint32             `protobuf:"varint,1,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryOperatorJoinedServicesRequest) Reset()         { *m = QueryOperatorJoinedServicesRequest{} }
+func (m *QueryOperatorJoinedServicesRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryOperatorJoinedServicesRequest) ProtoMessage()    {}
+func (*QueryOperatorJoinedServicesRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_946984316b0f92c4, []int{15}
+}
+func (m *QueryOperatorJoinedServicesRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryOperatorJoinedServicesRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryOperatorJoinedServicesRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryOperatorJoinedServicesRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryOperatorJoinedServicesRequest.Merge(m, src)
+}
+func (m *QueryOperatorJoinedServicesRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryOperatorJoinedServicesRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryOperatorJoinedServicesRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryOperatorJoinedServicesRequest proto.InternalMessageInfo
+
+func (m *QueryOperatorJoinedServicesRequest) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+func (m *QueryOperatorJoinedServicesRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryServiceRequest names a service.
+type QueryServiceRequest struct {
+	ServiceId  uint32             `protobuf:"varint,1,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryServiceRequest) Reset()         { *m = QueryServiceRequest{} }
+func (m *QueryServiceRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryServiceRequest) ProtoMessage()    {}
+func (*QueryServiceRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_946984316b0f92c4, []int{16}
+}
+func (m *QueryServiceRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryServiceRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryServiceRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryServiceRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryServiceRequest.Merge(m, src)
+}
+func (m *QueryServiceRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryServiceRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryServiceRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryServiceRequest proto.InternalMessageInfo
+
+func (m *QueryServiceRequest) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *QueryServiceRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryIDsResponse holds a page of ids.
+type QueryIDsResponse struct {
+	Ids        []uint32            `protobuf:"varint,1,rep,packed,name=ids,proto3" json:"ids,omitempty"`
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryIDsResponse) Reset()         { *m = QueryIDsResponse{} }
+func (m *QueryIDsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryIDsResponse) ProtoMessage()    {}
+func (*QueryIDsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_946984316b0f92c4, []int{17}
+}
+func (m *QueryIDsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryIDsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryIDsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryIDsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryIDsResponse.Merge(m, src)
+}
+func (m *QueryIDsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryIDsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryIDsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryIDsResponse proto.InternalMessageInfo
+
+func (m *QueryIDsResponse) GetIds() []uint32 {
+	if m != nil {
+		return m.Ids
+	}
+	return nil
+}
+
+func (m *QueryIDsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryUserPreferencesRequest names a user.
+type QueryUserPreferencesRequest struct {
+	User string `protobuf:"bytes,1,opt,name=user,proto3" json:"user,omitempty"`
+}
+
+func (m *QueryUserPreferencesRequest) Reset()         { *m = QueryUserPreferencesRequest{} }
+func (m *QueryUserPreferencesRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryUserPreferencesRequest) ProtoMessage()    {}
+func (*QueryUserPreferencesRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_946984316b0f92c4, []int{18}
+}
+func (m *QueryUserPreferencesRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryUserPreferencesRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryUserPreferencesRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryUserPreferencesRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryUserPreferencesRequest.Merge(m, src)
+}
+func (m *QueryUserPreferencesRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryUserPreferencesRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryUserPreferencesRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryUserPreferencesRequest proto.InternalMessageInfo
+
+func (m *QueryUserPreferencesRequest) GetUser() string {
+	if m != nil {
+		return m.User
+	}
+	return ""
+}
+
+// QueryUserPreferencesResponse holds the preferences.
+type QueryUserPreferencesResponse struct {
+	Preferences UserPreferences `protobuf:"bytes,1,opt,name=preferences,proto3" json:"preferences"`
+}
+
+func (m *QueryUserPreferencesResponse) Reset()         { *m = QueryUserPreferencesResponse{} }
+func (m *QueryUserPreferencesResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryUserPreferencesResponse) ProtoMessage()    {}
+func (*QueryUserPreferencesResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_946984316b0f92c4, []int{19}
+}
+func (m *QueryUserPreferencesResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryUserPreferencesResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryUserPreferencesResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryUserPreferencesResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryUserPreferencesResponse.Merge(m, src)
+}
+func (m *QueryUserPreferencesResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryUserPreferencesResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryUserPreferencesResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryUserPreferencesResponse proto.InternalMessageInfo
+
+func (m *QueryUserPreferencesResponse) GetPreferences() UserPreferences {
+	if m != nil {
+		return m.Preferences
+	}
+	return UserPreferences{}
+}
+
 func init() {
 	proto.RegisterType((*QueryDelegationRequest)(nil), "milkyway.restaking.v1.QueryDelegationRequest")
 	proto.RegisterType((*QueryDelegationResponse)(nil), "milkyway.restaking.v1.QueryDelegationResponse")
@@ -831,75 +1080,100 @@ func init() {
 	proto.RegisterType((*TargetDenomStakeView)(nil), "milkyway.restaking.v1.TargetDenomStakeView")
 	proto.RegisterType((*QueryParamsRequest)(nil), "milkyway.restaking.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "milkyway.restaking.v1.QueryParamsResponse")
+	proto.RegisterType((*QueryOperatorJoinedServicesRequest)(nil), "milkyway.restaking.v1.QueryOperatorJoinedServicesRequest")
+	proto.RegisterType((*QueryServiceRequest)(nil), "milkyway.restaking.v1.QueryServiceRequest")
+	proto.RegisterType((*QueryIDsResponse)(nil), "milkyway.restaking.v1.QueryIDsResponse")
+	proto.RegisterType((*QueryUserPreferencesRequest)(nil), "milkyway.restaking.v1.QueryUserPreferencesRequest")
+	proto.RegisterType((*QueryUserPreferencesResponse)(nil), "milkyway.restaking.v1.QueryUserPreferencesResponse")
 }
 
 func init() { proto.RegisterFile("milkyway/restaking/v1/query.proto", fileDescriptor_946984316b0f92c4) }
 
 var fileDescriptor_946984316b0f92c4 = []byte{
-	// 1001 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x57, 0xcd, 0x6f, 0x1b, 0x45,
-	0x14, 0xcf, 0xb8, 0x4d, 0x20, 0xcf, 0x02, 0x89, 0x89, 0x0b, 0xc6, 0x34, 0x8e, 0xb3, 0x52, 0xc1,
-	0x0d, 0xca, 0x0e, 0x31, 0x88, 0x34, 0xad, 0xaa, 0xa6, 0x29, 0x14, 0x72, 0x6b, 0xdd, 0x00, 0x12,
-	0x97, 0x6a, 0x6d, 0x8f, 0xb6, 0x2b, 0xaf, 0x77, 0x9c, 0x9d, 0x75, 0x8a, 0x15, 0xe5, 0xc2, 0x01,
-	0x6e, 0x08, 0xc4, 0x81, 0xff, 0x81, 0x0b, 0x37, 0xd4, 0x1b, 0x42, 0x95, 0x50, 0x8f, 0x91, 0x7a,
-	0xe1, 0xc2, 0x87, 0x12, 0xfe, 0x10, 0xb4, 0x33, 0xb3, 0x5f, 0xf5, 0xac, 0x3f, 0xaa, 0x56, 0xea,
-	0x29, 0xf1, 0xec, 0xfb, 0xf8, 0xfd, 0xde, 0xfb, 0xcd, 0x7b, 0xbb, 0xb0, 0xda, 0x73, 0xdc, 0xee,
-	0xf0, 0xbe, 0x35, 0x24, 0x3e, 0xe5, 0x81, 0xd5, 0x75, 0x3c, 0x9b, 0x1c, 0x6c, 0x90, 0xfd, 0x01,
-	0xf5, 0x87, 0x66, 0xdf, 0x67, 0x01, 0xc3, 0xe7, 0x22, 0x13, 0x33, 0x36, 0x31, 0x0f, 0x36, 0x2a,
-	0x25, 0x9b, 0xd9, 0x4c, 0x58, 0x90, 0xf0, 0x3f, 0x69, 0x5c, 0x39, 0x6f, 0x33, 0x66, 0xbb, 0x94,
-	0x58, 0x7d, 0x87, 0x58, 0x9e, 0xc7, 0x02, 0x2b, 0x70, 0x98, 0xc7, 0xd5, 0xd3, 0xb5, 0x36, 0xe3,
-	0x3d, 0xc6, 0x49, 0xcb, 0xe2, 0x54, 0xe6, 0x20, 0x07, 0x1b, 0x2d, 0x1a, 0x58, 0x1b, 0xa4, 0x6f,
-	0xd9, 0x8e, 0x27, 0x8c, 0x95, 0x6d, 0x35, 0x6d, 0x1b, 0x59, 0xb5, 0x99, 0x13, 0x3d, 0x37, 0xf4,
-	0xc8, 0x7b, 0xac, 0x43, 0x5d, 0x95, 0xcf, 0xf8, 0x0e, 0xc1, 0xeb, 0xb7, 0xc3, 0x34, 0x1f, 0x51,
-	0x97, 0xda, 0x22, 0x7a, 0x93, 0xee, 0x0f, 0x28, 0x0f, 0xf0, 0x16, 0x9c, 0x0d, 0x86, 0x7d, 0x5a,
-	0x46, 0x35, 0x54, 0x7f, 0xb5, 0x71, 0xc1, 0xd4, 0x92, 0x34, 0x13, 0xbf, 0xbd, 0x61, 0x9f, 0x36,
-	0x85, 0x0b, 0x7e, 0x0b, 0x16, 0x03, 0xcb, 0xb7, 0x69, 0x70, 0xd7, 0xe9, 0x94, 0x0b, 0x35, 0x54,
-	0x7f, 0xa5, 0xf9, 0xb2, 0x3c, 0xd8, 0xed, 0xe0, 0xf3, 0xb0, 0xd8, 0x91, 0x4e, 0xcc, 0x2f, 0x9f,
-	0xa9, 0xa1, 0xfa, 0x62, 0x33, 0x39, 0x30, 0x5c, 0x78, 0x63, 0x04, 0x0f, 0xef, 0x33, 0x8f, 0x53,
-	0x7c, 0x1b, 0xa0, 0x13, 0x9f, 0x0a, 0x58, 0xc5, 0xc6, 0xbb, 0x13, 0x61, 0x7d, 0xe1, 0x04, 0xf7,
-	0xf6, 0x58, 0x97, 0x7a, 0x7c, 0xe7, 0xec, 0xa3, 0xbf, 0x57, 0xe6, 0x9a, 0xa9, 0x20, 0xc6, 0x1f,
-	0x08, 0x4a, 0x3a, 0x53, 0xfc, 0x89, 0x26, 0xd7, 0xea, 0xc4, 0x5c, 0xa3, 0x19, 0x30, 0x85, 0x97,
-	0x5a, 0x96, 0x6b, 0x79, 0x6d, 0x5a, 0x2e, 0xd4, 0xce, 0xd4, 0x8b, 0x8d, 0x37, 0x4d, 0xd9, 0x36,
-	0x33, 0x6c, 0x9b, 0xa9, 0xda, 0x66, 0xde, 0x60, 0x8e, 0xb7, 0xf3, 0x5e, 0xe8, 0xfd, 0xf3, 0x3f,
-	0x2b, 0x75, 0xdb, 0x09, 0xee, 0x0d, 0x5a, 0x66, 0x9b, 0xf5, 0x88, 0xea, 0xb1, 0xfc, 0xb3, 0xce,
-	0x3b, 0x5d, 0x12, 0x56, 0x98, 0x0b, 0x07, 0xde, 0x8c, 0x62, 0x1b, 0xbf, 0x21, 0x58, 0x16, 0x75,
-	0xdb, 0x13, 0x65, 0x4e, 0x20, 0xf1, 0xe7, 0xdd, 0xce, 0x9b, 0x00, 0x89, 0x32, 0x45, 0x3f, 0x8b,
-	0x8d, 0xb7, 0x33, 0x1c, 0xe5, 0x55, 0x89, 0x98, 0xde, 0xb2, 0x6c, 0xaa, 0x30, 0x35, 0x53, 0x9e,
-	0xc6, 0x43, 0x04, 0xb5, 0x74, 0xe7, 0x99, 0xaf, 0x21, 0x91, 0xd1, 0x0e, 0x7a, 0x42, 0x3b, 0x31,
-	0xc5, 0xc2, 0xec, 0x14, 0x9f, 0x15, 0x8b, 0x07, 0x08, 0xca, 0x4f, 0xe8, 0x97, 0xc7, 0x02, 0xbe,
-	0x03, 0xc5, 0x44, 0x19, 0xbc, 0x8c, 0x84, 0x1e, 0x9e, 0x42, 0xc1, 0xe9, 0x28, 0xa1, 0x52, 0x53,
-	0xc8, 0x0b, 0x02, 0xf9, 0x3b, 0x13, 0x91, 0x4b, 0x44, 0x19, 0xe8, 0x3f, 0x21, 0x58, 0x11, 0xd0,
-	0x3f, 0xf3, 0x5a, 0xcc, 0xeb, 0x38, 0x9e, 0xfd, 0xa2, 0xcc, 0x84, 0x6f, 0x23, 0x69, 0x68, 0x91,
-	0xa9, 0xe2, 0xb6, 0xa1, 0x34, 0x88, 0x1e, 0xdf, 0x1d, 0xb9, 0xbb, 0x6b, 0x39, 0x50, 0x35, 0x11,
-	0x55, 0x91, 0x97, 0x06, 0xa3, 0x8f, 0x8c, 0x1f, 0x10, 0x5c, 0xcc, 0x8a, 0x54, 0x13, 0x60, 0x4a,
-	0xb5, 0xde, 0xd4, 0x34, 0xee, 0x69, 0x24, 0xf7, 0x18, 0xc1, 0x6a, 0x5e, 0x75, 0x12, 0xed, 0x51,
-	0x38, 0xa7, 0x2b, 0x4f, 0xa4, 0xc2, 0xd9, 0xeb, 0x53, 0xd2, 0xd4, 0xe7, 0x19, 0xaa, 0x71, 0x5f,
-	0xed, 0x01, 0x39, 0xcf, 0xee, 0x04, 0x56, 0x97, 0x3e, 0x67, 0x11, 0x1a, 0x54, 0x5d, 0xdd, 0x4c,
-	0x4a, 0x55, 0xbe, 0x5d, 0x58, 0x08, 0x63, 0xd3, 0x49, 0xb7, 0x36, 0x1a, 0xbf, 0x1e, 0xeb, 0x89,
-	0x00, 0x9f, 0x3b, 0xf4, 0xbe, 0x2a, 0x98, 0x0a, 0x60, 0x74, 0xa1, 0xa4, 0xb3, 0xc2, 0x25, 0x98,
-	0xef, 0x84, 0x27, 0x4a, 0x29, 0xf2, 0x07, 0xbe, 0x0a, 0xf3, 0xc2, 0x4f, 0xd5, 0x32, 0x7f, 0x07,
-	0x45, 0xb1, 0x54, 0x36, 0xe9, 0x65, 0x94, 0x00, 0x0b, 0x4e, 0xb7, 0x2c, 0xdf, 0xea, 0x45, 0xc2,
-	0x34, 0x9a, 0xb0, 0x94, 0x39, 0x55, 0x24, 0xaf, 0xc0, 0x42, 0x5f, 0x9c, 0xa8, 0x4b, 0xb3, 0x9c,
-	0x93, 0x4c, 0xba, 0x45, 0xb4, 0xa4, 0x4b, 0xe3, 0x01, 0xc0, 0xbc, 0x08, 0x8a, 0x7f, 0x45, 0x00,
-	0x49, 0xf5, 0xf1, 0x7a, 0x4e, 0x14, 0xfd, 0x6b, 0x47, 0xc5, 0x9c, 0xd6, 0x5c, 0x82, 0x36, 0x76,
-	0xbf, 0x7e, 0xfc, 0xdf, 0x8f, 0x85, 0x1b, 0xf8, 0x3a, 0xd1, 0xbf, 0xee, 0xa4, 0xb4, 0x4e, 0x0e,
-	0x43, 0x11, 0x1c, 0x91, 0xc3, 0x58, 0x03, 0x47, 0xe4, 0x30, 0xbe, 0x90, 0x47, 0xf8, 0x77, 0x04,
-	0xaf, 0x8d, 0xec, 0x4f, 0xfc, 0xc1, 0x38, 0x40, 0x79, 0xeb, 0xb6, 0x42, 0xa6, 0xa3, 0x11, 0x17,
-	0xdf, 0xf8, 0x58, 0xf0, 0xb8, 0x86, 0xaf, 0xe6, 0xf0, 0x90, 0x98, 0xb5, 0x1c, 0xd2, 0xeb, 0xe0,
-	0x61, 0xf2, 0x46, 0x93, 0xd9, 0xa0, 0x78, 0x73, 0x0a, 0x40, 0xba, 0x9d, 0x3b, 0x3b, 0x93, 0xeb,
-	0x82, 0xc9, 0x15, 0xbc, 0x35, 0xbe, 0x23, 0xcc, 0xe7, 0xe9, 0xea, 0x67, 0x58, 0x1c, 0x23, 0x58,
-	0xd2, 0x8c, 0x1e, 0xfc, 0xe1, 0x38, 0x2c, 0xf9, 0x7b, 0xab, 0xb2, 0x39, 0xb3, 0x9f, 0xe2, 0xf2,
-	0xa9, 0xe0, 0xb2, 0x83, 0xb7, 0x73, 0xb8, 0xc4, 0x43, 0x70, 0xa2, 0xb8, 0xfe, 0x42, 0xb0, 0x3c,
-	0x76, 0x6b, 0xe0, 0xed, 0xa9, 0x3a, 0x34, 0x66, 0xe1, 0x54, 0x2e, 0xcd, 0x48, 0x33, 0xe9, 0xd9,
-	0xb6, 0xe0, 0x79, 0x19, 0x5f, 0x9a, 0xad, 0x67, 0x09, 0x7d, 0xfc, 0x0b, 0x82, 0x62, 0x6a, 0x72,
-	0x62, 0x73, 0xf2, 0xb5, 0x49, 0x4f, 0xf5, 0xf1, 0x32, 0xd3, 0x8c, 0x64, 0xe3, 0x9a, 0x80, 0xbc,
-	0x85, 0x37, 0x67, 0xbf, 0x30, 0x62, 0x36, 0xe2, 0x6f, 0x10, 0x2c, 0xc8, 0x51, 0x86, 0x2f, 0x8e,
-	0x4b, 0x9e, 0x99, 0x9d, 0x95, 0xb5, 0x69, 0x4c, 0x15, 0xc4, 0x0b, 0x02, 0xe2, 0x0a, 0x5e, 0xce,
-	0x81, 0x28, 0x47, 0xe7, 0xce, 0xde, 0xa3, 0x93, 0x2a, 0x3a, 0x3e, 0xa9, 0xa2, 0x7f, 0x4f, 0xaa,
-	0xe8, 0xfb, 0xd3, 0xea, 0xdc, 0xf1, 0x69, 0x75, 0xee, 0xcf, 0xd3, 0xea, 0xdc, 0x97, 0x97, 0x53,
-	0x5f, 0x02, 0x51, 0x88, 0x75, 0xd7, 0x6a, 0xf1, 0xe4, 0x97, 0xcf, 0x5c, 0x77, 0xd0, 0x27, 0x5f,
-	0xa5, 0x22, 0x8b, 0x2f, 0x84, 0xd6, 0x82, 0xf8, 0xc2, 0x7b, 0xff, 0xff, 0x00, 0x00, 0x00, 0xff,
-	0xff, 0xd5, 0xc1, 0x08, 0x0e, 0xc1, 0x0e, 0x00, 0x00,
+	// 1314 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x58, 0xcf, 0x6f, 0x1b, 0xc5,
+	0x17, 0xcf, 0xa4, 0x4d, 0xbe, 0xdf, 0x3c, 0xab, 0x90, 0x4e, 0xdc, 0xd6, 0xb8, 0x89, 0x93, 0xac,
+	0xd4, 0x36, 0x0d, 0xca, 0x2e, 0x76, 0x51, 0x93, 0x34, 0x4a, 0x9b, 0x1f, 0x25, 0x10, 0x0e, 0x90,
+	0x3a, 0x01, 0x24, 0x2e, 0xd1, 0xda, 0x1e, 0xb6, 0x8b, 0xd7, 0x3b, 0xce, 0xce, 0x3a, 0x21, 0x0a,
+	0xbe, 0x70, 0x80, 0x13, 0x08, 0xc4, 0x81, 0x3f, 0x01, 0x89, 0x0b, 0x48, 0x48, 0x88, 0x1b, 0x42,
+	0x45, 0xa8, 0x12, 0x97, 0x48, 0xbd, 0x70, 0xe1, 0x87, 0x12, 0xfe, 0x10, 0xb4, 0xb3, 0xb3, 0xde,
+	0xdd, 0x78, 0x77, 0x6d, 0x47, 0x89, 0xc4, 0xc9, 0xeb, 0xd9, 0x79, 0xef, 0x7d, 0x3e, 0xef, 0x7d,
+	0x66, 0xde, 0xd3, 0xc2, 0x64, 0x4d, 0x37, 0xaa, 0xfb, 0x7b, 0xea, 0xbe, 0x62, 0x11, 0x66, 0xab,
+	0x55, 0xdd, 0xd4, 0x94, 0xdd, 0xbc, 0xb2, 0xd3, 0x20, 0xd6, 0xbe, 0x5c, 0xb7, 0xa8, 0x4d, 0xf1,
+	0x15, 0x6f, 0x8b, 0xdc, 0xda, 0x22, 0xef, 0xe6, 0xb3, 0x69, 0x8d, 0x6a, 0x94, 0xef, 0x50, 0x9c,
+	0x27, 0x77, 0x73, 0x76, 0x54, 0xa3, 0x54, 0x33, 0x88, 0xa2, 0xd6, 0x75, 0x45, 0x35, 0x4d, 0x6a,
+	0xab, 0xb6, 0x4e, 0x4d, 0x26, 0xde, 0x4e, 0x97, 0x29, 0xab, 0x51, 0xa6, 0x94, 0x54, 0x46, 0xdc,
+	0x18, 0xca, 0x6e, 0xbe, 0x44, 0x6c, 0x35, 0xaf, 0xd4, 0x55, 0x4d, 0x37, 0xf9, 0x66, 0xb1, 0x37,
+	0x17, 0xdc, 0xeb, 0xed, 0x2a, 0x53, 0xdd, 0x7b, 0x2f, 0x45, 0x23, 0xaf, 0xd1, 0x0a, 0x31, 0x44,
+	0x3c, 0xe9, 0x33, 0x04, 0x57, 0x1f, 0x39, 0x61, 0x1e, 0x12, 0x83, 0x68, 0xdc, 0x7b, 0x91, 0xec,
+	0x34, 0x08, 0xb3, 0xf1, 0x3c, 0x5c, 0xb4, 0xf7, 0xeb, 0x24, 0x83, 0x26, 0xd0, 0xd4, 0x73, 0x85,
+	0x1b, 0x72, 0x24, 0x49, 0xd9, 0xb7, 0xdb, 0xda, 0xaf, 0x93, 0x22, 0x37, 0xc1, 0xd7, 0x61, 0xc8,
+	0x56, 0x2d, 0x8d, 0xd8, 0xdb, 0x7a, 0x25, 0xd3, 0x3f, 0x81, 0xa6, 0x2e, 0x15, 0xff, 0xef, 0x2e,
+	0xac, 0x57, 0xf0, 0x28, 0x0c, 0x55, 0x5c, 0x23, 0x6a, 0x65, 0x2e, 0x4c, 0xa0, 0xa9, 0xa1, 0xa2,
+	0xbf, 0x20, 0x19, 0x70, 0xad, 0x0d, 0x0f, 0xab, 0x53, 0x93, 0x11, 0xfc, 0x08, 0xa0, 0xd2, 0x5a,
+	0xe5, 0xb0, 0x52, 0x85, 0x17, 0x3b, 0xc2, 0x7a, 0x47, 0xb7, 0x1f, 0x6f, 0xd1, 0x2a, 0x31, 0xd9,
+	0xca, 0xc5, 0xa7, 0x7f, 0x8e, 0xf7, 0x15, 0x03, 0x4e, 0xa4, 0x5f, 0x11, 0xa4, 0xa3, 0xb6, 0xe2,
+	0x57, 0x23, 0x62, 0x4d, 0x76, 0x8c, 0xd5, 0x1e, 0x01, 0x13, 0xf8, 0x5f, 0x49, 0x35, 0x54, 0xb3,
+	0x4c, 0x32, 0xfd, 0x13, 0x17, 0xa6, 0x52, 0x85, 0x17, 0x64, 0xb7, 0x6c, 0xb2, 0x53, 0x36, 0x59,
+	0x94, 0x4d, 0x5e, 0xa5, 0xba, 0xb9, 0xf2, 0x92, 0x63, 0xfd, 0xcd, 0x5f, 0xe3, 0x53, 0x9a, 0x6e,
+	0x3f, 0x6e, 0x94, 0xe4, 0x32, 0xad, 0x29, 0xa2, 0xc6, 0xee, 0xcf, 0x0c, 0xab, 0x54, 0x15, 0x27,
+	0xc3, 0x8c, 0x1b, 0xb0, 0xa2, 0xe7, 0x5b, 0xfa, 0x09, 0xc1, 0x18, 0xcf, 0xdb, 0x16, 0x4f, 0xb3,
+	0x0f, 0x89, 0x9d, 0x77, 0x39, 0xd7, 0x00, 0x7c, 0x65, 0xf2, 0x7a, 0xa6, 0x0a, 0x37, 0x43, 0x1c,
+	0xdd, 0xa3, 0xe2, 0x31, 0xdd, 0x50, 0x35, 0x22, 0x30, 0x15, 0x03, 0x96, 0xd2, 0x13, 0x04, 0x13,
+	0xc1, 0xca, 0x53, 0x2b, 0x82, 0x44, 0x48, 0x3b, 0xe8, 0x84, 0x76, 0x5a, 0x14, 0xfb, 0x7b, 0xa7,
+	0x78, 0x56, 0x2c, 0x7e, 0x44, 0x90, 0x39, 0xa1, 0x5f, 0xd6, 0x12, 0xf0, 0x26, 0xa4, 0x7c, 0x65,
+	0xb0, 0x0c, 0xe2, 0x7a, 0x38, 0x85, 0x82, 0x83, 0x5e, 0x1c, 0xa5, 0x06, 0x90, 0xf7, 0x73, 0xe4,
+	0xb7, 0x3a, 0x22, 0x77, 0x11, 0x85, 0xa0, 0x7f, 0x85, 0x60, 0x9c, 0x43, 0x7f, 0xcb, 0x2c, 0x51,
+	0xb3, 0xa2, 0x9b, 0xda, 0x7f, 0xe5, 0x4e, 0xf8, 0xc4, 0x93, 0x46, 0x24, 0x32, 0x91, 0xdc, 0x32,
+	0xa4, 0x1b, 0xde, 0xeb, 0xed, 0xb6, 0xb3, 0x3b, 0x1d, 0x03, 0x35, 0xc2, 0xa3, 0x48, 0xf2, 0x48,
+	0xa3, 0xfd, 0x95, 0xf4, 0x05, 0x82, 0xdb, 0x61, 0x91, 0x46, 0x38, 0xe8, 0x52, 0xad, 0x6b, 0x11,
+	0x85, 0x3b, 0x8d, 0xe4, 0x9e, 0x21, 0x98, 0x8c, 0xcb, 0x8e, 0xaf, 0x3d, 0x02, 0x57, 0xa2, 0xd2,
+	0xe3, 0xa9, 0xb0, 0xf7, 0xfc, 0xa4, 0x23, 0xf2, 0x73, 0x86, 0x6a, 0xdc, 0x11, 0x7d, 0xc0, 0xbd,
+	0xcf, 0x36, 0x6d, 0xb5, 0x4a, 0xce, 0x59, 0x84, 0x12, 0x11, 0x47, 0x37, 0x14, 0x52, 0xa4, 0x6f,
+	0x1d, 0x06, 0x1d, 0xdf, 0xa4, 0xd3, 0xa9, 0xf5, 0xae, 0x5f, 0x93, 0xd6, 0xb8, 0x83, 0xb7, 0x75,
+	0xb2, 0x27, 0x12, 0x26, 0x1c, 0x48, 0x55, 0x48, 0x47, 0xed, 0xc2, 0x69, 0x18, 0xa8, 0x38, 0x2b,
+	0x42, 0x29, 0xee, 0x1f, 0xbc, 0x08, 0x03, 0xdc, 0x4e, 0xe4, 0x32, 0xbe, 0x07, 0x79, 0xbe, 0x44,
+	0x34, 0xd7, 0x4a, 0x4a, 0x03, 0xe6, 0x9c, 0x36, 0x54, 0x4b, 0xad, 0x79, 0xc2, 0x94, 0x8a, 0x30,
+	0x12, 0x5a, 0x15, 0x24, 0x17, 0x60, 0xb0, 0xce, 0x57, 0xc4, 0xa1, 0x19, 0x8b, 0x09, 0xe6, 0x9a,
+	0x79, 0xb4, 0x5c, 0x13, 0xe9, 0x53, 0x04, 0x12, 0x77, 0xfa, 0x66, 0x9d, 0x58, 0x8e, 0xc0, 0x5f,
+	0xa7, 0xba, 0x49, 0x2a, 0x9b, 0xc4, 0xda, 0xd5, 0xcb, 0xa4, 0x75, 0x26, 0xc6, 0x21, 0x45, 0xc5,
+	0x06, 0xa7, 0x06, 0x88, 0xd7, 0x00, 0xbc, 0xa5, 0xb6, 0x7e, 0x72, 0xfa, 0x63, 0xf1, 0xa1, 0xe0,
+	0x28, 0x00, 0x78, 0xf1, 0xc7, 0x00, 0x98, 0xbb, 0xe2, 0x87, 0x1f, 0x12, 0x2b, 0x67, 0x18, 0xbd,
+	0x06, 0xc3, 0x3c, 0xfa, 0xfa, 0x43, 0x3f, 0xbd, 0xc3, 0x70, 0x41, 0xaf, 0xb8, 0x02, 0xba, 0x54,
+	0x74, 0x1e, 0xcf, 0xee, 0xb4, 0xe4, 0xe1, 0xba, 0x7b, 0x05, 0x30, 0x62, 0x6d, 0x58, 0xe4, 0x3d,
+	0x62, 0x11, 0x33, 0x90, 0x74, 0x0c, 0x17, 0x1b, 0x8c, 0x78, 0x77, 0x10, 0x7f, 0x96, 0x4c, 0x18,
+	0x8d, 0x36, 0x11, 0x68, 0xdf, 0x80, 0x54, 0xdd, 0x5f, 0x16, 0x8a, 0xb8, 0x19, 0x77, 0x4d, 0x84,
+	0x9d, 0x78, 0x7d, 0x2a, 0xe0, 0xa0, 0xf0, 0xdb, 0x65, 0x18, 0xe0, 0x01, 0xf1, 0x0f, 0x08, 0xc0,
+	0x3f, 0x9d, 0x78, 0x26, 0xc6, 0x67, 0xf4, 0x58, 0x9a, 0x95, 0xbb, 0xdd, 0xee, 0xf2, 0x90, 0xd6,
+	0x3f, 0x7a, 0xf6, 0xcf, 0x97, 0xfd, 0xab, 0x78, 0x59, 0x89, 0x1e, 0x87, 0x03, 0x77, 0xa1, 0x72,
+	0xe0, 0x5c, 0x12, 0x4d, 0xe5, 0xa0, 0x75, 0x47, 0x34, 0x95, 0x83, 0xd6, 0x85, 0xdd, 0xc4, 0x3f,
+	0x23, 0xb8, 0xdc, 0x36, 0x5f, 0xe1, 0x97, 0x93, 0x00, 0xc5, 0x8d, 0x63, 0x59, 0xa5, 0x3b, 0x1a,
+	0xad, 0x7a, 0x48, 0xaf, 0x70, 0x1e, 0x0f, 0xf0, 0x62, 0x0c, 0x0f, 0x17, 0x73, 0x24, 0x87, 0xe0,
+	0xb8, 0xf0, 0xc4, 0x9f, 0x78, 0x43, 0x13, 0x16, 0x9e, 0xed, 0x02, 0x50, 0xd4, 0x4c, 0xd6, 0x3b,
+	0x93, 0x65, 0xce, 0x64, 0x01, 0xcf, 0x27, 0x57, 0x84, 0x5a, 0x2c, 0x98, 0xfd, 0x10, 0x8b, 0x43,
+	0x04, 0x23, 0x11, 0xad, 0x09, 0xdf, 0x4d, 0xc2, 0x12, 0x3f, 0xd7, 0x64, 0x67, 0x7b, 0xb6, 0x13,
+	0x5c, 0x5e, 0xe3, 0x5c, 0x56, 0xf0, 0x52, 0x0c, 0x97, 0x56, 0x93, 0xec, 0x28, 0xae, 0x3f, 0x10,
+	0x8c, 0x25, 0x4e, 0x15, 0x78, 0xa9, 0xab, 0x0a, 0x25, 0x0c, 0x24, 0xd9, 0xb9, 0x1e, 0x69, 0xfa,
+	0x35, 0x5b, 0xe2, 0x3c, 0xef, 0xe1, 0xb9, 0xde, 0x6a, 0xe6, 0xd3, 0xc7, 0xdf, 0x22, 0x48, 0x05,
+	0x3a, 0x2b, 0x96, 0x3b, 0x1f, 0x9b, 0x60, 0xd7, 0x4f, 0x96, 0x59, 0x44, 0xcb, 0x96, 0x1e, 0x70,
+	0xc8, 0xf3, 0x78, 0xb6, 0xf7, 0x03, 0xc3, 0x7b, 0x27, 0xfe, 0x05, 0xc1, 0xd5, 0xe8, 0x66, 0x86,
+	0xe7, 0x93, 0xc0, 0x24, 0x36, 0xc0, 0xec, 0xad, 0x24, 0xd3, 0x40, 0xbb, 0x90, 0xd6, 0x38, 0xfe,
+	0x25, 0x7c, 0x3f, 0x06, 0xbf, 0xd7, 0x33, 0x99, 0x72, 0x10, 0xe8, 0xa8, 0x4d, 0xe5, 0x7d, 0x1e,
+	0x76, 0x9b, 0x79, 0x58, 0xbf, 0x46, 0x30, 0x2c, 0x40, 0x78, 0xc8, 0x18, 0x9e, 0x4e, 0x42, 0x11,
+	0x6e, 0x99, 0xdd, 0x23, 0xbe, 0xcf, 0x11, 0xcf, 0xe1, 0xbb, 0x31, 0x88, 0x3d, 0x48, 0xca, 0x81,
+	0xdf, 0x82, 0x9b, 0x3e, 0x0f, 0xa7, 0x31, 0x5c, 0x13, 0xb1, 0x97, 0x0d, 0x83, 0xee, 0x91, 0xca,
+	0x39, 0x03, 0xee, 0x94, 0xe2, 0x68, 0xc0, 0xaa, 0x8b, 0x6d, 0xdb, 0x07, 0xfe, 0x1d, 0x82, 0xb4,
+	0xc0, 0xb0, 0x49, 0xca, 0x0d, 0x4b, 0x37, 0xb5, 0x0d, 0x4a, 0x8d, 0x73, 0x42, 0xbd, 0xca, 0x51,
+	0x2f, 0xe2, 0x85, 0x9e, 0x50, 0x33, 0x01, 0x6c, 0xbb, 0xce, 0x91, 0x7d, 0x8f, 0xe0, 0xf9, 0x13,
+	0x5d, 0x1b, 0x17, 0x12, 0xaf, 0x87, 0xc8, 0xd1, 0x22, 0x7b, 0xa7, 0x27, 0x1b, 0xc1, 0x60, 0x96,
+	0x33, 0xc8, 0x63, 0x25, 0xee, 0xd6, 0x64, 0xc4, 0x91, 0xb5, 0xf3, 0xd3, 0x54, 0x02, 0x43, 0x04,
+	0xfe, 0x18, 0xc1, 0xa0, 0x3b, 0x7d, 0xe2, 0xdb, 0x49, 0x81, 0x43, 0xe3, 0x6e, 0x76, 0xba, 0x9b,
+	0xad, 0x02, 0xda, 0x0d, 0x0e, 0x6d, 0x1c, 0x8f, 0xc5, 0x40, 0x73, 0xa7, 0xdd, 0x95, 0xad, 0xa7,
+	0x47, 0x39, 0x74, 0x78, 0x94, 0x43, 0x7f, 0x1f, 0xe5, 0xd0, 0xe7, 0xc7, 0xb9, 0xbe, 0xc3, 0xe3,
+	0x5c, 0xdf, 0xef, 0xc7, 0xb9, 0xbe, 0x77, 0xef, 0x05, 0x3e, 0xde, 0x78, 0x2e, 0x66, 0x0c, 0xb5,
+	0xc4, 0xfc, 0x7f, 0x16, 0x35, 0x8c, 0x46, 0x5d, 0xf9, 0x20, 0xe0, 0x99, 0x7f, 0xd4, 0x29, 0x0d,
+	0xf2, 0x8f, 0x72, 0x77, 0xfe, 0x0d, 0x00, 0x00, 0xff, 0xff, 0x04, 0x44, 0x95, 0xfc, 0x74, 0x14,
+	0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -927,6 +1201,16 @@ type QueryClient interface {
 	DelegatorUnbondingDelegations(ctx context.Context, in *QueryDelegatorUnbondingDelegationsRequest, opts ...grpc.CallOption) (*QueryUnbondingDelegationsResponse, error)
 	// TargetStake returns a target's tokens and shares per denom.
 	TargetStake(ctx context.Context, in *QueryTargetStakeRequest, opts ...grpc.CallOption) (*QueryTargetStakeResponse, error)
+	// OperatorJoinedServices lists the services an operator joined.
+	OperatorJoinedServices(ctx context.Context, in *QueryOperatorJoinedServicesRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error)
+	// ServiceOperators lists the operators that joined a service.
+	ServiceOperators(ctx context.Context, in *QueryServiceRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error)
+	// ServiceAllowedOperators lists a service's allowlist (empty: open).
+	ServiceAllowedOperators(ctx context.Context, in *QueryServiceRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error)
+	// ServiceSecuringPools lists the pools a service borrows.
+	ServiceSecuringPools(ctx context.Context, in *QueryServiceRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error)
+	// UserPreferences returns a user's trust preferences.
+	UserPreferences(ctx context.Context, in *QueryUserPreferencesRequest, opts ...grpc.CallOption) (*QueryUserPreferencesResponse, error)
 	// Params returns the params.
 	Params(ctx context.Context, in *QueryParamsRequest, opts ...grpc.CallOption) (*QueryParamsResponse, error)
 }
@@ -993,6 +1277,51 @@ func (c *queryClient) TargetStake(ctx context.Context, in *QueryTargetStakeReque
 	return out, nil
 }
 
+func (c *queryClient) OperatorJoinedServices(ctx context.Context, in *QueryOperatorJoinedServicesRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error) {
+	out := new(QueryIDsResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Query/OperatorJoinedServices", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) ServiceOperators(ctx context.Context, in *QueryServiceRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error) {
+	out := new(QueryIDsResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Query/ServiceOperators", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) ServiceAllowedOperators(ctx context.Context, in *QueryServiceRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error) {
+	out := new(QueryIDsResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Query/ServiceAllowedOperators", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) ServiceSecuringPools(ctx context.Context, in *QueryServiceRequest, opts ...grpc.CallOption) (*QueryIDsResponse, error) {
+	out := new(QueryIDsResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Query/ServiceSecuringPools", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) UserPreferences(ctx context.Context, in *QueryUserPreferencesRequest, opts ...grpc.CallOption) (*QueryUserPreferencesResponse, error) {
+	out := new(QueryUserPreferencesResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Query/UserPreferences", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Params(ctx context.Context, in *QueryParamsRequest, opts ...grpc.CallOption) (*QueryParamsResponse, error) {
 	out := new(QueryParamsResponse)
 	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Query/Params", in, out, opts...)
@@ -1017,6 +1346,16 @@ type QueryServer interface {
 	DelegatorUnbondingDelegations(context.Context, *QueryDelegatorUnbondingDelegationsRequest) (*QueryUnbondingDelegationsResponse, error)
 	// TargetStake returns a target's tokens and shares per denom.
 	TargetStake(context.Context, *QueryTargetStakeRequest) (*QueryTargetStakeResponse, error)
+	// OperatorJoinedServices lists the services an operator joined.
+	OperatorJoinedServices(context.Context, *QueryOperatorJoinedServicesRequest) (*QueryIDsResponse, error)
+	// ServiceOperators lists the operators that joined a service.
+	ServiceOperators(context.Context, *QueryServiceRequest) (*QueryIDsResponse, error)
+	// ServiceAllowedOperators lists a service's allowlist (empty: open).
+	ServiceAllowedOperators(context.Context, *QueryServiceRequest) (*QueryIDsResponse, error)
+	// ServiceSecuringPools lists the pools a service borrows.
+	ServiceSecuringPools(context.Context, *QueryServiceRequest) (*QueryIDsResponse, error)
+	// UserPreferences returns a user's trust preferences.
+	UserPreferences(context.Context, *QueryUserPreferencesRequest) (*QueryUserPreferencesResponse, error)
 	// Params returns the params.
 	Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error)
 }
@@ -1042,6 +1381,21 @@ func (*UnimplementedQueryServer) DelegatorUnbondingDelegations(ctx context.Conte
 }
 func (*UnimplementedQueryServer) TargetStake(ctx context.Context, req *QueryTargetStakeRequest) (*QueryTargetStakeResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method TargetStake not implemented")
+}
+func (*UnimplementedQueryServer) OperatorJoinedServices(ctx context.Context, req *QueryOperatorJoinedServicesRequest) (*QueryIDsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method OperatorJoinedServices not implemented")
+}
+func (*UnimplementedQueryServer) ServiceOperators(ctx context.Context, req *QueryServiceRequest) (*QueryIDsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ServiceOperators not implemented")
+}
+func (*UnimplementedQueryServer) ServiceAllowedOperators(ctx context.Context, req *QueryServiceRequest) (*QueryIDsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ServiceAllowedOperators not implemented")
+}
+func (*UnimplementedQueryServer) ServiceSecuringPools(ctx context.Context, req *QueryServiceRequest) (*QueryIDsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ServiceSecuringPools not implemented")
+}
+func (*UnimplementedQueryServer) UserPreferences(ctx context.Context, req *QueryUserPreferencesRequest) (*QueryUserPreferencesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UserPreferences not implemented")
 }
 func (*UnimplementedQueryServer) Params(ctx context.Context, req *QueryParamsRequest) (*QueryParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Params not implemented")
@@ -1159,6 +1513,96 @@ func _Query_TargetStake_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_OperatorJoinedServices_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryOperatorJoinedServicesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).OperatorJoinedServices(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Query/OperatorJoinedServices",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).OperatorJoinedServices(ctx, req.(*QueryOperatorJoinedServicesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_ServiceOperators_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryServiceRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ServiceOperators(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Query/ServiceOperators",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ServiceOperators(ctx, req.(*QueryServiceRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_ServiceAllowedOperators_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryServiceRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ServiceAllowedOperators(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Query/ServiceAllowedOperators",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ServiceAllowedOperators(ctx, req.(*QueryServiceRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_ServiceSecuringPools_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryServiceRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ServiceSecuringPools(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Query/ServiceSecuringPools",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ServiceSecuringPools(ctx, req.(*QueryServiceRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_UserPreferences_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryUserPreferencesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).UserPreferences(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Query/UserPreferences",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).UserPreferences(ctx, req.(*QueryUserPreferencesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Params_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryParamsRequest)
 	if err := dec(in); err != nil {
@@ -1205,6 +1649,26 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "TargetStake",
 			Handler:    _Query_TargetStake_Handler,
+		},
+		{
+			MethodName: "OperatorJoinedServices",
+			Handler:    _Query_OperatorJoinedServices_Handler,
+		},
+		{
+			MethodName: "ServiceOperators",
+			Handler:    _Query_ServiceOperators_Handler,
+		},
+		{
+			MethodName: "ServiceAllowedOperators",
+			Handler:    _Query_ServiceAllowedOperators_Handler,
+		},
+		{
+			MethodName: "ServiceSecuringPools",
+			Handler:    _Query_ServiceSecuringPools_Handler,
+		},
+		{
+			MethodName: "UserPreferences",
+			Handler:    _Query_UserPreferences_Handler,
 		},
 		{
 			MethodName: "Params",
@@ -1806,6 +2270,202 @@ func (m *QueryParamsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryOperatorJoinedServicesRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryOperatorJoinedServicesRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryOperatorJoinedServicesRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.OperatorId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryServiceRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryServiceRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryServiceRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryIDsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryIDsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryIDsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Ids) > 0 {
+		dAtA15 := make([]byte, len(m.Ids)*10)
+		var j14 int
+		for _, num := range m.Ids {
+			for num >= 1<<7 {
+				dAtA15[j14] = uint8(uint64(num)&0x7f | 0x80)
+				num >>= 7
+				j14++
+			}
+			dAtA15[j14] = uint8(num)
+			j14++
+		}
+		i -= j14
+		copy(dAtA[i:], dAtA15[:j14])
+		i = encodeVarintQuery(dAtA, i, uint64(j14))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryUserPreferencesRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryUserPreferencesRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryUserPreferencesRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.User) > 0 {
+		i -= len(m.User)
+		copy(dAtA[i:], m.User)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.User)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryUserPreferencesResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryUserPreferencesResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryUserPreferencesResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Preferences.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2049,6 +2709,82 @@ func (m *QueryParamsResponse) Size() (n int) {
 	var l int
 	_ = l
 	l = m.Params.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryOperatorJoinedServicesRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OperatorId != 0 {
+		n += 1 + sovQuery(uint64(m.OperatorId))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryServiceRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		n += 1 + sovQuery(uint64(m.ServiceId))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryIDsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Ids) > 0 {
+		l = 0
+		for _, e := range m.Ids {
+			l += sovQuery(uint64(e))
+		}
+		n += 1 + sovQuery(uint64(l)) + l
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryUserPreferencesRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.User)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryUserPreferencesResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Preferences.Size()
 	n += 1 + l + sovQuery(uint64(l))
 	return n
 }
@@ -3597,6 +4333,543 @@ func (m *QueryParamsResponse) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := m.Params.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryOperatorJoinedServicesRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryOperatorJoinedServicesRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryOperatorJoinedServicesRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryServiceRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryServiceRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryServiceRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryIDsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryIDsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryIDsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType == 0 {
+				var v uint32
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowQuery
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				m.Ids = append(m.Ids, v)
+			} else if wireType == 2 {
+				var packedLen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowQuery
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					packedLen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if packedLen < 0 {
+					return ErrInvalidLengthQuery
+				}
+				postIndex := iNdEx + packedLen
+				if postIndex < 0 {
+					return ErrInvalidLengthQuery
+				}
+				if postIndex > l {
+					return io.ErrUnexpectedEOF
+				}
+				var elementCount int
+				var count int
+				for _, integer := range dAtA[iNdEx:postIndex] {
+					if integer < 128 {
+						count++
+					}
+				}
+				elementCount = count
+				if elementCount != 0 && len(m.Ids) == 0 {
+					m.Ids = make([]uint32, 0, elementCount)
+				}
+				for iNdEx < postIndex {
+					var v uint32
+					for shift := uint(0); ; shift += 7 {
+						if shift >= 64 {
+							return ErrIntOverflowQuery
+						}
+						if iNdEx >= l {
+							return io.ErrUnexpectedEOF
+						}
+						b := dAtA[iNdEx]
+						iNdEx++
+						v |= uint32(b&0x7F) << shift
+						if b < 0x80 {
+							break
+						}
+					}
+					m.Ids = append(m.Ids, v)
+				}
+			} else {
+				return fmt.Errorf("proto: wrong wireType = %d for field Ids", wireType)
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryUserPreferencesRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryUserPreferencesRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryUserPreferencesRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field User", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.User = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryUserPreferencesResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryUserPreferencesResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryUserPreferencesResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Preferences", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Preferences.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

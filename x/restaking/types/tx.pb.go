@@ -37,6 +37,690 @@ var _ = time.Kitchen
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
+// MsgJoinService opts an operator in to a service (operator admin).
+type MsgJoinService struct {
+	Sender     string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	OperatorId uint32 `protobuf:"varint,2,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+	ServiceId  uint32 `protobuf:"varint,3,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+}
+
+func (m *MsgJoinService) Reset()         { *m = MsgJoinService{} }
+func (m *MsgJoinService) String() string { return proto.CompactTextString(m) }
+func (*MsgJoinService) ProtoMessage()    {}
+func (*MsgJoinService) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{0}
+}
+func (m *MsgJoinService) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgJoinService) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgJoinService.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgJoinService) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgJoinService.Merge(m, src)
+}
+func (m *MsgJoinService) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgJoinService) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgJoinService.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgJoinService proto.InternalMessageInfo
+
+func (m *MsgJoinService) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgJoinService) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+func (m *MsgJoinService) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+// MsgJoinServiceResponse is empty.
+type MsgJoinServiceResponse struct {
+}
+
+func (m *MsgJoinServiceResponse) Reset()         { *m = MsgJoinServiceResponse{} }
+func (m *MsgJoinServiceResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgJoinServiceResponse) ProtoMessage()    {}
+func (*MsgJoinServiceResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{1}
+}
+func (m *MsgJoinServiceResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgJoinServiceResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgJoinServiceResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgJoinServiceResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgJoinServiceResponse.Merge(m, src)
+}
+func (m *MsgJoinServiceResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgJoinServiceResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgJoinServiceResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgJoinServiceResponse proto.InternalMessageInfo
+
+// MsgLeaveService opts an operator out of a service (operator admin).
+type MsgLeaveService struct {
+	Sender     string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	OperatorId uint32 `protobuf:"varint,2,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+	ServiceId  uint32 `protobuf:"varint,3,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+}
+
+func (m *MsgLeaveService) Reset()         { *m = MsgLeaveService{} }
+func (m *MsgLeaveService) String() string { return proto.CompactTextString(m) }
+func (*MsgLeaveService) ProtoMessage()    {}
+func (*MsgLeaveService) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{2}
+}
+func (m *MsgLeaveService) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgLeaveService) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgLeaveService.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgLeaveService) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgLeaveService.Merge(m, src)
+}
+func (m *MsgLeaveService) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgLeaveService) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgLeaveService.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgLeaveService proto.InternalMessageInfo
+
+func (m *MsgLeaveService) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgLeaveService) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+func (m *MsgLeaveService) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+// MsgLeaveServiceResponse is empty.
+type MsgLeaveServiceResponse struct {
+}
+
+func (m *MsgLeaveServiceResponse) Reset()         { *m = MsgLeaveServiceResponse{} }
+func (m *MsgLeaveServiceResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgLeaveServiceResponse) ProtoMessage()    {}
+func (*MsgLeaveServiceResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{3}
+}
+func (m *MsgLeaveServiceResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgLeaveServiceResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgLeaveServiceResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgLeaveServiceResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgLeaveServiceResponse.Merge(m, src)
+}
+func (m *MsgLeaveServiceResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgLeaveServiceResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgLeaveServiceResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgLeaveServiceResponse proto.InternalMessageInfo
+
+// MsgAddOperatorToAllowList adds an operator to a service's allowlist
+// (service admin). The first entry closes an open service: operators
+// already joined but not listed are removed.
+type MsgAddOperatorToAllowList struct {
+	Sender     string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	ServiceId  uint32 `protobuf:"varint,2,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	OperatorId uint32 `protobuf:"varint,3,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+}
+
+func (m *MsgAddOperatorToAllowList) Reset()         { *m = MsgAddOperatorToAllowList{} }
+func (m *MsgAddOperatorToAllowList) String() string { return proto.CompactTextString(m) }
+func (*MsgAddOperatorToAllowList) ProtoMessage()    {}
+func (*MsgAddOperatorToAllowList) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{4}
+}
+func (m *MsgAddOperatorToAllowList) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAddOperatorToAllowList) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAddOperatorToAllowList.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAddOperatorToAllowList) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAddOperatorToAllowList.Merge(m, src)
+}
+func (m *MsgAddOperatorToAllowList) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAddOperatorToAllowList) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAddOperatorToAllowList.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAddOperatorToAllowList proto.InternalMessageInfo
+
+func (m *MsgAddOperatorToAllowList) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgAddOperatorToAllowList) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *MsgAddOperatorToAllowList) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+// MsgAddOperatorToAllowListResponse is empty.
+type MsgAddOperatorToAllowListResponse struct {
+}
+
+func (m *MsgAddOperatorToAllowListResponse) Reset()         { *m = MsgAddOperatorToAllowListResponse{} }
+func (m *MsgAddOperatorToAllowListResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAddOperatorToAllowListResponse) ProtoMessage()    {}
+func (*MsgAddOperatorToAllowListResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{5}
+}
+func (m *MsgAddOperatorToAllowListResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAddOperatorToAllowListResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAddOperatorToAllowListResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAddOperatorToAllowListResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAddOperatorToAllowListResponse.Merge(m, src)
+}
+func (m *MsgAddOperatorToAllowListResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAddOperatorToAllowListResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAddOperatorToAllowListResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAddOperatorToAllowListResponse proto.InternalMessageInfo
+
+// MsgRemoveOperatorFromAllowList removes an operator from a service's
+// allowlist (service admin); it also leaves the service unless the list
+// becomes empty, which opens the service again.
+type MsgRemoveOperatorFromAllowList struct {
+	Sender     string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	ServiceId  uint32 `protobuf:"varint,2,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	OperatorId uint32 `protobuf:"varint,3,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
+}
+
+func (m *MsgRemoveOperatorFromAllowList) Reset()         { *m = MsgRemoveOperatorFromAllowList{} }
+func (m *MsgRemoveOperatorFromAllowList) String() string { return proto.CompactTextString(m) }
+func (*MsgRemoveOperatorFromAllowList) ProtoMessage()    {}
+func (*MsgRemoveOperatorFromAllowList) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{6}
+}
+func (m *MsgRemoveOperatorFromAllowList) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRemoveOperatorFromAllowList) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRemoveOperatorFromAllowList.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRemoveOperatorFromAllowList) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRemoveOperatorFromAllowList.Merge(m, src)
+}
+func (m *MsgRemoveOperatorFromAllowList) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRemoveOperatorFromAllowList) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRemoveOperatorFromAllowList.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRemoveOperatorFromAllowList proto.InternalMessageInfo
+
+func (m *MsgRemoveOperatorFromAllowList) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgRemoveOperatorFromAllowList) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *MsgRemoveOperatorFromAllowList) GetOperatorId() uint32 {
+	if m != nil {
+		return m.OperatorId
+	}
+	return 0
+}
+
+// MsgRemoveOperatorFromAllowListResponse is empty.
+type MsgRemoveOperatorFromAllowListResponse struct {
+}
+
+func (m *MsgRemoveOperatorFromAllowListResponse) Reset() {
+	*m = MsgRemoveOperatorFromAllowListResponse{}
+}
+func (m *MsgRemoveOperatorFromAllowListResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgRemoveOperatorFromAllowListResponse) ProtoMessage()    {}
+func (*MsgRemoveOperatorFromAllowListResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{7}
+}
+func (m *MsgRemoveOperatorFromAllowListResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRemoveOperatorFromAllowListResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRemoveOperatorFromAllowListResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRemoveOperatorFromAllowListResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRemoveOperatorFromAllowListResponse.Merge(m, src)
+}
+func (m *MsgRemoveOperatorFromAllowListResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRemoveOperatorFromAllowListResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRemoveOperatorFromAllowListResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRemoveOperatorFromAllowListResponse proto.InternalMessageInfo
+
+// MsgBorrowPoolSecurity makes a pool secure a service (service admin).
+type MsgBorrowPoolSecurity struct {
+	Sender    string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	ServiceId uint32 `protobuf:"varint,2,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	PoolId    uint32 `protobuf:"varint,3,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+}
+
+func (m *MsgBorrowPoolSecurity) Reset()         { *m = MsgBorrowPoolSecurity{} }
+func (m *MsgBorrowPoolSecurity) String() string { return proto.CompactTextString(m) }
+func (*MsgBorrowPoolSecurity) ProtoMessage()    {}
+func (*MsgBorrowPoolSecurity) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{8}
+}
+func (m *MsgBorrowPoolSecurity) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBorrowPoolSecurity) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBorrowPoolSecurity.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBorrowPoolSecurity) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBorrowPoolSecurity.Merge(m, src)
+}
+func (m *MsgBorrowPoolSecurity) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBorrowPoolSecurity) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBorrowPoolSecurity.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBorrowPoolSecurity proto.InternalMessageInfo
+
+func (m *MsgBorrowPoolSecurity) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgBorrowPoolSecurity) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *MsgBorrowPoolSecurity) GetPoolId() uint32 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+// MsgBorrowPoolSecurityResponse is empty.
+type MsgBorrowPoolSecurityResponse struct {
+}
+
+func (m *MsgBorrowPoolSecurityResponse) Reset()         { *m = MsgBorrowPoolSecurityResponse{} }
+func (m *MsgBorrowPoolSecurityResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgBorrowPoolSecurityResponse) ProtoMessage()    {}
+func (*MsgBorrowPoolSecurityResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{9}
+}
+func (m *MsgBorrowPoolSecurityResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBorrowPoolSecurityResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBorrowPoolSecurityResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBorrowPoolSecurityResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBorrowPoolSecurityResponse.Merge(m, src)
+}
+func (m *MsgBorrowPoolSecurityResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBorrowPoolSecurityResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBorrowPoolSecurityResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBorrowPoolSecurityResponse proto.InternalMessageInfo
+
+// MsgCeasePoolSecurityBorrow stops a service borrowing a pool (service admin).
+type MsgCeasePoolSecurityBorrow struct {
+	Sender    string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	ServiceId uint32 `protobuf:"varint,2,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
+	PoolId    uint32 `protobuf:"varint,3,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+}
+
+func (m *MsgCeasePoolSecurityBorrow) Reset()         { *m = MsgCeasePoolSecurityBorrow{} }
+func (m *MsgCeasePoolSecurityBorrow) String() string { return proto.CompactTextString(m) }
+func (*MsgCeasePoolSecurityBorrow) ProtoMessage()    {}
+func (*MsgCeasePoolSecurityBorrow) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{10}
+}
+func (m *MsgCeasePoolSecurityBorrow) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCeasePoolSecurityBorrow) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCeasePoolSecurityBorrow.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCeasePoolSecurityBorrow) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCeasePoolSecurityBorrow.Merge(m, src)
+}
+func (m *MsgCeasePoolSecurityBorrow) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCeasePoolSecurityBorrow) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCeasePoolSecurityBorrow.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCeasePoolSecurityBorrow proto.InternalMessageInfo
+
+func (m *MsgCeasePoolSecurityBorrow) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgCeasePoolSecurityBorrow) GetServiceId() uint32 {
+	if m != nil {
+		return m.ServiceId
+	}
+	return 0
+}
+
+func (m *MsgCeasePoolSecurityBorrow) GetPoolId() uint32 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+// MsgCeasePoolSecurityBorrowResponse is empty.
+type MsgCeasePoolSecurityBorrowResponse struct {
+}
+
+func (m *MsgCeasePoolSecurityBorrowResponse) Reset()         { *m = MsgCeasePoolSecurityBorrowResponse{} }
+func (m *MsgCeasePoolSecurityBorrowResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgCeasePoolSecurityBorrowResponse) ProtoMessage()    {}
+func (*MsgCeasePoolSecurityBorrowResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{11}
+}
+func (m *MsgCeasePoolSecurityBorrowResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCeasePoolSecurityBorrowResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCeasePoolSecurityBorrowResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCeasePoolSecurityBorrowResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCeasePoolSecurityBorrowResponse.Merge(m, src)
+}
+func (m *MsgCeasePoolSecurityBorrowResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCeasePoolSecurityBorrowResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCeasePoolSecurityBorrowResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCeasePoolSecurityBorrowResponse proto.InternalMessageInfo
+
+// MsgSetUserPreferences replaces the user's trust preferences.
+type MsgSetUserPreferences struct {
+	User        string          `protobuf:"bytes,1,opt,name=user,proto3" json:"user,omitempty"`
+	Preferences UserPreferences `protobuf:"bytes,2,opt,name=preferences,proto3" json:"preferences"`
+}
+
+func (m *MsgSetUserPreferences) Reset()         { *m = MsgSetUserPreferences{} }
+func (m *MsgSetUserPreferences) String() string { return proto.CompactTextString(m) }
+func (*MsgSetUserPreferences) ProtoMessage()    {}
+func (*MsgSetUserPreferences) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{12}
+}
+func (m *MsgSetUserPreferences) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetUserPreferences) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetUserPreferences.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetUserPreferences) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetUserPreferences.Merge(m, src)
+}
+func (m *MsgSetUserPreferences) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetUserPreferences) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetUserPreferences.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetUserPreferences proto.InternalMessageInfo
+
+func (m *MsgSetUserPreferences) GetUser() string {
+	if m != nil {
+		return m.User
+	}
+	return ""
+}
+
+func (m *MsgSetUserPreferences) GetPreferences() UserPreferences {
+	if m != nil {
+		return m.Preferences
+	}
+	return UserPreferences{}
+}
+
+// MsgSetUserPreferencesResponse is empty.
+type MsgSetUserPreferencesResponse struct {
+}
+
+func (m *MsgSetUserPreferencesResponse) Reset()         { *m = MsgSetUserPreferencesResponse{} }
+func (m *MsgSetUserPreferencesResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSetUserPreferencesResponse) ProtoMessage()    {}
+func (*MsgSetUserPreferencesResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c305011ea5666acb, []int{13}
+}
+func (m *MsgSetUserPreferencesResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetUserPreferencesResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetUserPreferencesResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetUserPreferencesResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetUserPreferencesResponse.Merge(m, src)
+}
+func (m *MsgSetUserPreferencesResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetUserPreferencesResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetUserPreferencesResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetUserPreferencesResponse proto.InternalMessageInfo
+
 // MsgDelegatePool restakes amount to the pool of its denom.
 type MsgDelegatePool struct {
 	Delegator string     `protobuf:"bytes,1,opt,name=delegator,proto3" json:"delegator,omitempty"`
@@ -47,7 +731,7 @@ func (m *MsgDelegatePool) Reset()         { *m = MsgDelegatePool{} }
 func (m *MsgDelegatePool) String() string { return proto.CompactTextString(m) }
 func (*MsgDelegatePool) ProtoMessage()    {}
 func (*MsgDelegatePool) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{0}
+	return fileDescriptor_c305011ea5666acb, []int{14}
 }
 func (m *MsgDelegatePool) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -101,7 +785,7 @@ func (m *MsgDelegateOperator) Reset()         { *m = MsgDelegateOperator{} }
 func (m *MsgDelegateOperator) String() string { return proto.CompactTextString(m) }
 func (*MsgDelegateOperator) ProtoMessage()    {}
 func (*MsgDelegateOperator) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{1}
+	return fileDescriptor_c305011ea5666acb, []int{15}
 }
 func (m *MsgDelegateOperator) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -162,7 +846,7 @@ func (m *MsgDelegateService) Reset()         { *m = MsgDelegateService{} }
 func (m *MsgDelegateService) String() string { return proto.CompactTextString(m) }
 func (*MsgDelegateService) ProtoMessage()    {}
 func (*MsgDelegateService) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{2}
+	return fileDescriptor_c305011ea5666acb, []int{16}
 }
 func (m *MsgDelegateService) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -221,7 +905,7 @@ func (m *MsgDelegateResponse) Reset()         { *m = MsgDelegateResponse{} }
 func (m *MsgDelegateResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgDelegateResponse) ProtoMessage()    {}
 func (*MsgDelegateResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{3}
+	return fileDescriptor_c305011ea5666acb, []int{17}
 }
 func (m *MsgDelegateResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -267,7 +951,7 @@ func (m *MsgUndelegatePool) Reset()         { *m = MsgUndelegatePool{} }
 func (m *MsgUndelegatePool) String() string { return proto.CompactTextString(m) }
 func (*MsgUndelegatePool) ProtoMessage()    {}
 func (*MsgUndelegatePool) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{4}
+	return fileDescriptor_c305011ea5666acb, []int{18}
 }
 func (m *MsgUndelegatePool) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -321,7 +1005,7 @@ func (m *MsgUndelegateOperator) Reset()         { *m = MsgUndelegateOperator{} }
 func (m *MsgUndelegateOperator) String() string { return proto.CompactTextString(m) }
 func (*MsgUndelegateOperator) ProtoMessage()    {}
 func (*MsgUndelegateOperator) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{5}
+	return fileDescriptor_c305011ea5666acb, []int{19}
 }
 func (m *MsgUndelegateOperator) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -382,7 +1066,7 @@ func (m *MsgUndelegateService) Reset()         { *m = MsgUndelegateService{} }
 func (m *MsgUndelegateService) String() string { return proto.CompactTextString(m) }
 func (*MsgUndelegateService) ProtoMessage()    {}
 func (*MsgUndelegateService) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{6}
+	return fileDescriptor_c305011ea5666acb, []int{20}
 }
 func (m *MsgUndelegateService) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -442,7 +1126,7 @@ func (m *MsgUndelegateResponse) Reset()         { *m = MsgUndelegateResponse{} }
 func (m *MsgUndelegateResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUndelegateResponse) ProtoMessage()    {}
 func (*MsgUndelegateResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{7}
+	return fileDescriptor_c305011ea5666acb, []int{21}
 }
 func (m *MsgUndelegateResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -495,7 +1179,7 @@ func (m *MsgUpdateParams) Reset()         { *m = MsgUpdateParams{} }
 func (m *MsgUpdateParams) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParams) ProtoMessage()    {}
 func (*MsgUpdateParams) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{8}
+	return fileDescriptor_c305011ea5666acb, []int{22}
 }
 func (m *MsgUpdateParams) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -546,7 +1230,7 @@ func (m *MsgUpdateParamsResponse) Reset()         { *m = MsgUpdateParamsResponse
 func (m *MsgUpdateParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParamsResponse) ProtoMessage()    {}
 func (*MsgUpdateParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c305011ea5666acb, []int{9}
+	return fileDescriptor_c305011ea5666acb, []int{23}
 }
 func (m *MsgUpdateParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -576,6 +1260,20 @@ func (m *MsgUpdateParamsResponse) XXX_DiscardUnknown() {
 var xxx_messageInfo_MsgUpdateParamsResponse proto.InternalMessageInfo
 
 func init() {
+	proto.RegisterType((*MsgJoinService)(nil), "milkyway.restaking.v1.MsgJoinService")
+	proto.RegisterType((*MsgJoinServiceResponse)(nil), "milkyway.restaking.v1.MsgJoinServiceResponse")
+	proto.RegisterType((*MsgLeaveService)(nil), "milkyway.restaking.v1.MsgLeaveService")
+	proto.RegisterType((*MsgLeaveServiceResponse)(nil), "milkyway.restaking.v1.MsgLeaveServiceResponse")
+	proto.RegisterType((*MsgAddOperatorToAllowList)(nil), "milkyway.restaking.v1.MsgAddOperatorToAllowList")
+	proto.RegisterType((*MsgAddOperatorToAllowListResponse)(nil), "milkyway.restaking.v1.MsgAddOperatorToAllowListResponse")
+	proto.RegisterType((*MsgRemoveOperatorFromAllowList)(nil), "milkyway.restaking.v1.MsgRemoveOperatorFromAllowList")
+	proto.RegisterType((*MsgRemoveOperatorFromAllowListResponse)(nil), "milkyway.restaking.v1.MsgRemoveOperatorFromAllowListResponse")
+	proto.RegisterType((*MsgBorrowPoolSecurity)(nil), "milkyway.restaking.v1.MsgBorrowPoolSecurity")
+	proto.RegisterType((*MsgBorrowPoolSecurityResponse)(nil), "milkyway.restaking.v1.MsgBorrowPoolSecurityResponse")
+	proto.RegisterType((*MsgCeasePoolSecurityBorrow)(nil), "milkyway.restaking.v1.MsgCeasePoolSecurityBorrow")
+	proto.RegisterType((*MsgCeasePoolSecurityBorrowResponse)(nil), "milkyway.restaking.v1.MsgCeasePoolSecurityBorrowResponse")
+	proto.RegisterType((*MsgSetUserPreferences)(nil), "milkyway.restaking.v1.MsgSetUserPreferences")
+	proto.RegisterType((*MsgSetUserPreferencesResponse)(nil), "milkyway.restaking.v1.MsgSetUserPreferencesResponse")
 	proto.RegisterType((*MsgDelegatePool)(nil), "milkyway.restaking.v1.MsgDelegatePool")
 	proto.RegisterType((*MsgDelegateOperator)(nil), "milkyway.restaking.v1.MsgDelegateOperator")
 	proto.RegisterType((*MsgDelegateService)(nil), "milkyway.restaking.v1.MsgDelegateService")
@@ -591,60 +1289,87 @@ func init() {
 func init() { proto.RegisterFile("milkyway/restaking/v1/tx.proto", fileDescriptor_c305011ea5666acb) }
 
 var fileDescriptor_c305011ea5666acb = []byte{
-	// 836 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xdc, 0x56, 0xbd, 0x4f, 0xdb, 0x5a,
-	0x14, 0x8f, 0xc3, 0x87, 0x5e, 0x6e, 0x78, 0xf0, 0xf0, 0x03, 0x11, 0xa2, 0x87, 0xc3, 0xb3, 0x5a,
-	0x9a, 0x86, 0x62, 0x37, 0xa0, 0x96, 0x16, 0xa6, 0xa6, 0x2c, 0x0c, 0x51, 0xab, 0x00, 0x4b, 0x97,
-	0xc8, 0x8e, 0x2f, 0x8e, 0x8b, 0x7d, 0xaf, 0xe5, 0xeb, 0x04, 0xb2, 0x55, 0x5d, 0xaa, 0x32, 0x20,
-	0xd4, 0x3f, 0xa3, 0x13, 0x43, 0x97, 0x0e, 0xdd, 0x19, 0x51, 0xa7, 0x4e, 0xa5, 0x82, 0x81, 0xff,
-	0xa1, 0x53, 0xe5, 0xeb, 0x6b, 0xe7, 0x93, 0x7c, 0x30, 0xb4, 0x12, 0x0b, 0xf8, 0x9e, 0xcf, 0xdf,
-	0xf9, 0xdd, 0x7b, 0xce, 0x09, 0x10, 0x2c, 0xc3, 0xdc, 0xab, 0xed, 0x2b, 0x35, 0xd9, 0x81, 0xc4,
-	0x55, 0xf6, 0x0c, 0xa4, 0xcb, 0xd5, 0xac, 0xec, 0x1e, 0x48, 0xb6, 0x83, 0x5d, 0xcc, 0x4f, 0x07,
-	0x7a, 0x29, 0xd4, 0x4b, 0xd5, 0x6c, 0x72, 0x52, 0xb1, 0x0c, 0x84, 0x65, 0xfa, 0xd7, 0xb7, 0x4c,
-	0x4e, 0xe9, 0x58, 0xc7, 0xf4, 0x53, 0xf6, 0xbe, 0x98, 0x74, 0xb6, 0x84, 0x89, 0x85, 0x49, 0xd1,
-	0x57, 0xf8, 0x07, 0xa6, 0x12, 0xfc, 0x93, 0xac, 0x2a, 0x04, 0xca, 0xd5, 0xac, 0x0a, 0x5d, 0x25,
-	0x2b, 0x97, 0xb0, 0x81, 0x98, 0x7e, 0x86, 0xe9, 0x2d, 0x42, 0x21, 0x59, 0x44, 0x67, 0x8a, 0x94,
-	0x8e, 0xb1, 0x6e, 0x42, 0x99, 0x9e, 0xd4, 0xca, 0xae, 0xec, 0x1a, 0x96, 0x07, 0xce, 0xb2, 0x99,
-	0x81, 0xd8, 0xb9, 0x28, 0x0b, 0x6b, 0xd0, 0x64, 0xd9, 0xc5, 0xcf, 0x1c, 0x98, 0xc8, 0x13, 0x7d,
-	0x03, 0x9a, 0x50, 0x57, 0x5c, 0xf8, 0x12, 0x63, 0x93, 0x7f, 0x0c, 0x62, 0x9a, 0x7f, 0xc6, 0x4e,
-	0x82, 0x9b, 0xe7, 0xd2, 0xb1, 0x5c, 0xe2, 0xeb, 0xa7, 0xa5, 0x29, 0x06, 0xfb, 0x99, 0xa6, 0x39,
-	0x90, 0x90, 0x2d, 0xd7, 0x31, 0x90, 0x5e, 0xa8, 0x9b, 0xf2, 0xab, 0x60, 0x54, 0xb1, 0x70, 0x05,
-	0xb9, 0x89, 0xe8, 0x3c, 0x97, 0x8e, 0x2f, 0xcf, 0x4a, 0xcc, 0xc3, 0x2b, 0x4d, 0x62, 0xa5, 0x49,
-	0xcf, 0xb1, 0x81, 0x72, 0xc3, 0xa7, 0xdf, 0x53, 0x91, 0x02, 0x33, 0x5f, 0x7b, 0xf4, 0xf6, 0xea,
-	0x24, 0x53, 0x0f, 0x74, 0x78, 0x75, 0x92, 0xe9, 0x84, 0xbd, 0x05, 0xa7, 0x78, 0x14, 0x05, 0xff,
-	0x36, 0xc8, 0x5e, 0xd8, 0xd0, 0xa1, 0x38, 0x6e, 0x8a, 0x3f, 0x05, 0xe2, 0x98, 0xc5, 0x28, 0x1a,
-	0x1a, 0x2d, 0xe2, 0xef, 0x02, 0x08, 0x44, 0x9b, 0x1a, 0x5f, 0x0a, 0x0b, 0x1c, 0x9a, 0x1f, 0xea,
-	0x5e, 0xe0, 0x43, 0xaf, 0xc0, 0x8f, 0xe7, 0xa9, 0xb4, 0x6e, 0xb8, 0xe5, 0x8a, 0x2a, 0x95, 0xb0,
-	0xc5, 0xae, 0x9d, 0xfd, 0x5b, 0x22, 0xda, 0x9e, 0xec, 0xd6, 0x6c, 0x48, 0xa8, 0x03, 0x09, 0xc9,
-	0x78, 0xda, 0x4e, 0xc6, 0x42, 0x77, 0x32, 0x82, 0xc2, 0xc5, 0xc3, 0x28, 0xe0, 0x1b, 0xe4, 0x5b,
-	0xd0, 0xa9, 0x1a, 0x25, 0x78, 0x63, 0x3e, 0xe6, 0x00, 0x20, 0x7e, 0x88, 0x3a, 0x1d, 0x31, 0x26,
-	0xf9, 0x5d, 0x6c, 0x3c, 0x69, 0x67, 0xe3, 0x6e, 0x77, 0x36, 0x58, 0xd5, 0xe2, 0x3b, 0xae, 0xe9,
-	0x75, 0x14, 0x20, 0xb1, 0x31, 0x22, 0x90, 0xb7, 0x01, 0x40, 0x70, 0xbf, 0x48, 0xca, 0x8a, 0x03,
-	0x49, 0x82, 0xa3, 0xd0, 0xff, 0xeb, 0x08, 0x7d, 0x03, 0x96, 0x28, 0xfa, 0x15, 0x86, 0x7e, 0xb1,
-	0x0f, 0xf4, 0xcc, 0x87, 0x14, 0x62, 0x08, 0xee, 0x6f, 0xd1, 0x1c, 0xe2, 0x17, 0x0e, 0x4c, 0xe6,
-	0x89, 0xbe, 0x83, 0xb4, 0x3f, 0xda, 0x65, 0xab, 0xed, 0x54, 0xde, 0xe9, 0x4c, 0x65, 0x33, 0x52,
-	0xf1, 0x43, 0x14, 0x4c, 0x37, 0x49, 0x6f, 0x49, 0xa7, 0xad, 0xb7, 0x13, 0x92, 0xee, 0x45, 0x48,
-	0xd8, 0x6b, 0x47, 0x51, 0x30, 0xd5, 0xa4, 0xb9, 0x0d, 0xdd, 0xb6, 0xd6, 0xce, 0xc8, 0xbd, 0x5e,
-	0x8c, 0x04, 0xfd, 0xf6, 0x9e, 0x6b, 0x79, 0x25, 0x61, 0xc7, 0xe5, 0xc1, 0x44, 0x09, 0x5b, 0xb6,
-	0x09, 0x5d, 0x03, 0xa3, 0xa2, 0xb7, 0xa5, 0x28, 0x2f, 0xf1, 0xe5, 0xa4, 0xe4, 0xaf, 0x30, 0x29,
-	0x58, 0x61, 0xd2, 0x76, 0xb0, 0xc2, 0x72, 0x7f, 0x79, 0x45, 0x1c, 0x9f, 0xa7, 0xb8, 0xc2, 0x78,
-	0xdd, 0xd9, 0x53, 0xf3, 0xff, 0x83, 0xb1, 0x0a, 0x52, 0x31, 0xd2, 0x0c, 0xa4, 0x07, 0x54, 0x0d,
-	0x17, 0xe2, 0xa1, 0x6c, 0x53, 0xf3, 0x3a, 0xce, 0xdb, 0x6a, 0x3b, 0xb6, 0xe6, 0xbd, 0x61, 0xc5,
-	0x51, 0x2c, 0xe2, 0xdd, 0x8b, 0x52, 0x71, 0xcb, 0xd8, 0x31, 0xdc, 0x5a, 0xef, 0x7b, 0x09, 0x4d,
-	0xf9, 0x75, 0x30, 0x6a, 0xd3, 0x08, 0xac, 0xdf, 0xe6, 0xa4, 0x8e, 0xbf, 0x05, 0x24, 0x3f, 0x4d,
-	0xd0, 0x73, 0xbe, 0x0b, 0xdb, 0x6c, 0x61, 0xb0, 0x2e, 0x9b, 0xad, 0x11, 0xab, 0x38, 0x0b, 0x66,
-	0x5a, 0x44, 0x01, 0x99, 0xcb, 0x3f, 0x47, 0xc0, 0x50, 0x9e, 0xe8, 0xbc, 0x0a, 0xc6, 0x9a, 0x96,
-	0xf6, 0xc2, 0x35, 0xb0, 0x5a, 0x96, 0x66, 0x32, 0xd3, 0xdb, 0x2e, 0xbc, 0xb8, 0xd7, 0xe0, 0x9f,
-	0xb6, 0xe5, 0xda, 0x87, 0x7f, 0x60, 0x3b, 0x50, 0xae, 0x32, 0x98, 0x68, 0xdd, 0x5b, 0xf7, 0x7b,
-	0xbb, 0x33, 0xd3, 0x01, 0x33, 0x8d, 0xb7, 0x8c, 0xe2, 0xf4, 0xf5, 0xde, 0xcd, 0x96, 0xc9, 0x07,
-	0xfd, 0x58, 0x36, 0xac, 0x1a, 0xbe, 0xc3, 0xd0, 0xec, 0x2b, 0x46, 0xc8, 0xe1, 0x60, 0x19, 0x11,
-	0x98, 0x6c, 0x9f, 0x48, 0x8b, 0xfd, 0x84, 0x08, 0x98, 0x1c, 0x2c, 0xdf, 0x2e, 0x18, 0x6b, 0x6a,
-	0xb2, 0x2e, 0xaf, 0xb0, 0xd1, 0x2e, 0x29, 0xf5, 0x67, 0x17, 0xe4, 0x49, 0x8e, 0xbc, 0xb9, 0x3a,
-	0xc9, 0x70, 0xb9, 0xed, 0xd3, 0x0b, 0x81, 0x3b, 0xbb, 0x10, 0xb8, 0x1f, 0x17, 0x02, 0x77, 0x7c,
-	0x29, 0x44, 0xce, 0x2e, 0x85, 0xc8, 0xb7, 0x4b, 0x21, 0xf2, 0x6a, 0xad, 0x61, 0xd6, 0x05, 0xa1,
-	0x97, 0x4c, 0x45, 0x25, 0xf5, 0x93, 0x83, 0x4d, 0xb3, 0x62, 0xcb, 0x07, 0x0d, 0x7d, 0x47, 0x67,
-	0xa0, 0x3a, 0x4a, 0xc7, 0xcf, 0xca, 0xaf, 0x00, 0x00, 0x00, 0xff, 0xff, 0xd6, 0x51, 0xfc, 0xf3,
-	0x05, 0x0c, 0x00, 0x00,
+	// 1268 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xdc, 0x58, 0xcf, 0x6f, 0xdc, 0x44,
+	0x14, 0x8e, 0x37, 0x25, 0x90, 0xb7, 0x21, 0x21, 0x26, 0x6d, 0x12, 0x43, 0x76, 0x13, 0xd3, 0x86,
+	0x25, 0x4d, 0xec, 0x6e, 0x4a, 0xdb, 0x74, 0x4b, 0x0f, 0x49, 0x2b, 0xa4, 0xa0, 0x2e, 0x54, 0x9b,
+	0xe4, 0xc2, 0x25, 0xf2, 0xae, 0x27, 0x8e, 0x89, 0xed, 0xb1, 0x3c, 0xde, 0x4d, 0x72, 0x43, 0x08,
+	0xa9, 0xa2, 0x87, 0xaa, 0x82, 0xff, 0x82, 0x53, 0x0e, 0x20, 0x84, 0x10, 0x47, 0xa4, 0x4a, 0x08,
+	0xa9, 0x42, 0x42, 0xe2, 0x44, 0x51, 0x72, 0xc8, 0xbf, 0x81, 0x6c, 0x8f, 0xbd, 0x5e, 0xff, 0xda,
+	0xdd, 0x08, 0x35, 0x52, 0x2f, 0x6d, 0x66, 0xde, 0xf7, 0xde, 0x7c, 0xdf, 0x9b, 0x79, 0xf3, 0x3c,
+	0x0b, 0x05, 0x5d, 0xd5, 0xf6, 0x0e, 0xf7, 0xa5, 0x43, 0xd1, 0x42, 0xc4, 0x96, 0xf6, 0x54, 0x43,
+	0x11, 0x5b, 0x65, 0xd1, 0x3e, 0x10, 0x4c, 0x0b, 0xdb, 0x98, 0xbd, 0xe8, 0xdb, 0x85, 0xc0, 0x2e,
+	0xb4, 0xca, 0xdc, 0xb8, 0xa4, 0xab, 0x06, 0x16, 0xdd, 0x7f, 0x3d, 0x24, 0x37, 0xa1, 0x60, 0x05,
+	0xbb, 0x7f, 0x8a, 0xce, 0x5f, 0x74, 0x76, 0xba, 0x81, 0x89, 0x8e, 0xc9, 0xb6, 0x67, 0xf0, 0x06,
+	0xd4, 0x54, 0xf0, 0x46, 0x62, 0x5d, 0x22, 0x48, 0x6c, 0x95, 0xeb, 0xc8, 0x96, 0xca, 0x62, 0x03,
+	0xab, 0x06, 0xb5, 0x4f, 0x52, 0xbb, 0x4e, 0x5c, 0x4a, 0x3a, 0x51, 0xa8, 0xa1, 0xa8, 0x60, 0xac,
+	0x68, 0x48, 0x74, 0x47, 0xf5, 0xe6, 0x8e, 0x68, 0xab, 0xba, 0x43, 0x4e, 0x37, 0x29, 0x80, 0x4f,
+	0x16, 0xa5, 0x63, 0x19, 0x69, 0x74, 0x75, 0xfe, 0x47, 0x06, 0x46, 0xab, 0x44, 0xf9, 0x04, 0xab,
+	0xc6, 0x06, 0xb2, 0x5a, 0x6a, 0x03, 0xb1, 0xd7, 0x60, 0x88, 0x20, 0x43, 0x46, 0xd6, 0x14, 0x33,
+	0xcb, 0x94, 0x86, 0xd7, 0xa6, 0xfe, 0xfc, 0x61, 0x69, 0x82, 0x52, 0x5e, 0x95, 0x65, 0x0b, 0x11,
+	0xb2, 0x61, 0x5b, 0xaa, 0xa1, 0xd4, 0x28, 0x8e, 0x2d, 0x42, 0x1e, 0x9b, 0xc8, 0x92, 0x6c, 0x6c,
+	0x6d, 0xab, 0xf2, 0x54, 0x6e, 0x96, 0x29, 0xbd, 0x59, 0x03, 0x7f, 0x6a, 0x5d, 0x66, 0x67, 0x00,
+	0x88, 0x17, 0xdd, 0xb1, 0x0f, 0xba, 0xf6, 0x61, 0x3a, 0xb3, 0x2e, 0x57, 0xca, 0x5f, 0x9d, 0x1e,
+	0x2d, 0xd0, 0x60, 0x8f, 0x4f, 0x8f, 0x16, 0xe6, 0x12, 0x88, 0x77, 0x92, 0xe4, 0xa7, 0xe0, 0x52,
+	0xe7, 0x4c, 0x0d, 0x11, 0x13, 0x1b, 0x04, 0xf1, 0x3f, 0x31, 0x30, 0x56, 0x25, 0xca, 0x03, 0x24,
+	0xb5, 0xd0, 0xf9, 0x49, 0x5a, 0x8e, 0x48, 0xe2, 0x93, 0x25, 0x85, 0x59, 0xf2, 0xd3, 0x30, 0x19,
+	0x99, 0x0a, 0x44, 0xfd, 0xce, 0xc0, 0x74, 0x95, 0x28, 0xab, 0xb2, 0xfc, 0x19, 0xa5, 0xb0, 0x89,
+	0x57, 0x35, 0x0d, 0xef, 0x3f, 0x50, 0x89, 0x7d, 0x06, 0x79, 0x9d, 0xec, 0x73, 0x11, 0xf6, 0x51,
+	0xf5, 0x83, 0x51, 0xf5, 0x95, 0x8f, 0x22, 0xf2, 0x16, 0x93, 0xe5, 0x25, 0xf3, 0xe5, 0xdf, 0x83,
+	0xb9, 0x54, 0x63, 0x20, 0xf9, 0x2f, 0x06, 0x0a, 0x55, 0xa2, 0xd4, 0x90, 0x8e, 0x5b, 0xc8, 0x07,
+	0x7e, 0x6c, 0x61, 0xfd, 0x3c, 0x75, 0xaf, 0x46, 0x74, 0x97, 0x93, 0x75, 0x67, 0x90, 0xe6, 0x4b,
+	0x30, 0x9f, 0x8d, 0x08, 0x32, 0xf0, 0x0b, 0x03, 0x17, 0xab, 0x44, 0x59, 0xc3, 0x96, 0x85, 0xf7,
+	0x1f, 0x62, 0xac, 0x6d, 0xa0, 0x46, 0xd3, 0x52, 0xed, 0xc3, 0xff, 0x5f, 0xf8, 0x24, 0xbc, 0x6e,
+	0x62, 0xac, 0xb5, 0x45, 0x0f, 0x39, 0xc3, 0x75, 0xb9, 0xb2, 0x12, 0x11, 0x5c, 0x4a, 0x16, 0x1c,
+	0xe7, 0xc8, 0x17, 0x61, 0x26, 0xd1, 0x10, 0xc8, 0xfb, 0x8d, 0x01, 0xae, 0x4a, 0x94, 0x7b, 0x48,
+	0x22, 0x28, 0x0c, 0xf0, 0x5c, 0x5e, 0xa2, 0xc6, 0xbb, 0x11, 0x8d, 0x4b, 0xc9, 0x1a, 0x53, 0x88,
+	0xf2, 0x97, 0x81, 0x4f, 0xb7, 0x06, 0x6a, 0xff, 0xf0, 0x36, 0x73, 0x03, 0xd9, 0x5b, 0x04, 0x59,
+	0x0f, 0x2d, 0xb4, 0x83, 0x2c, 0x64, 0x34, 0x10, 0x61, 0x17, 0xe1, 0x42, 0x93, 0xf4, 0x20, 0xd3,
+	0x45, 0xb1, 0x9f, 0x42, 0xde, 0x6c, 0x3b, 0xbb, 0x2a, 0xf3, 0xcb, 0xf3, 0x42, 0x62, 0x7f, 0x12,
+	0x22, 0x4b, 0xad, 0x5d, 0x78, 0xf6, 0x4f, 0x71, 0xa0, 0x16, 0x0e, 0x50, 0xb9, 0xe9, 0x88, 0x77,
+	0x43, 0x67, 0x6c, 0x6f, 0x9c, 0x35, 0xdd, 0xde, 0xb8, 0x21, 0x10, 0xfc, 0xb3, 0x77, 0x0f, 0xdf,
+	0x47, 0x1a, 0x52, 0x24, 0xdb, 0x4d, 0x0d, 0x7b, 0x13, 0x86, 0x65, 0x6f, 0x8c, 0xbb, 0xeb, 0x6d,
+	0x43, 0xd9, 0x5b, 0x30, 0x24, 0xe9, 0xb8, 0x69, 0xd8, 0x54, 0xef, 0xb4, 0x40, 0x3d, 0x9c, 0xa6,
+	0x29, 0xd0, 0xa6, 0x29, 0xdc, 0xc3, 0xaa, 0x41, 0x25, 0x52, 0x78, 0xe5, 0x86, 0xa3, 0xae, 0x1d,
+	0x28, 0xe3, 0x26, 0x0e, 0xf3, 0xe4, 0x9f, 0xe4, 0xe0, 0xed, 0xd0, 0x9c, 0x5f, 0xa6, 0x67, 0xe6,
+	0xdf, 0xb5, 0x9b, 0x34, 0x02, 0x81, 0x83, 0xb3, 0x83, 0xd9, 0x02, 0xaf, 0x39, 0x02, 0xbf, 0x7f,
+	0x51, 0x2c, 0x29, 0xaa, 0xbd, 0xdb, 0xac, 0x0b, 0x0d, 0xac, 0xd3, 0x0f, 0x0a, 0xfa, 0xdf, 0x12,
+	0x91, 0xf7, 0x44, 0xfb, 0xd0, 0x44, 0xc4, 0x75, 0x20, 0x41, 0x32, 0x6e, 0xc7, 0x93, 0x31, 0x9f,
+	0x9d, 0x0c, 0x5f, 0x38, 0xff, 0x38, 0x07, 0x6c, 0x68, 0xde, 0xef, 0xab, 0x67, 0xcd, 0x47, 0x97,
+	0x4a, 0x7d, 0x29, 0xd9, 0x58, 0x89, 0x67, 0xe3, 0x4a, 0x76, 0x36, 0xfc, 0x3e, 0xfd, 0x88, 0xe9,
+	0x38, 0x1d, 0xfe, 0x89, 0x67, 0x4d, 0x00, 0x03, 0xed, 0x6f, 0x93, 0x5d, 0xc9, 0x42, 0x64, 0x8a,
+	0x71, 0xa9, 0xbf, 0x9b, 0x48, 0xfd, 0x3e, 0x6a, 0xb8, 0xec, 0xaf, 0x53, 0xf6, 0x57, 0x7b, 0x60,
+	0x4f, 0x7d, 0x48, 0x6d, 0xd8, 0x40, 0xfb, 0x1b, 0xee, 0x1a, 0xfc, 0xaf, 0x0c, 0x8c, 0x57, 0x89,
+	0xb2, 0x65, 0xc8, 0xe7, 0x5a, 0x65, 0xb7, 0xe2, 0xa9, 0xbc, 0x9c, 0x9c, 0xca, 0x4e, 0xa6, 0xfc,
+	0xb7, 0x39, 0xf7, 0x52, 0x6c, 0xcf, 0xbe, 0x22, 0x95, 0x76, 0x27, 0x9e, 0x90, 0x52, 0xb7, 0x84,
+	0x04, 0xb5, 0xf6, 0x24, 0x07, 0x13, 0x1d, 0x96, 0x57, 0xa1, 0xda, 0x2a, 0xf1, 0x8c, 0xbc, 0xdf,
+	0x2d, 0x23, 0x7e, 0xbd, 0x7d, 0xc3, 0x44, 0x4e, 0x49, 0x50, 0x71, 0x55, 0x18, 0x6b, 0x60, 0xdd,
+	0xd4, 0x90, 0xad, 0x62, 0x63, 0xdb, 0x79, 0xff, 0xb8, 0x79, 0xc9, 0x2f, 0x73, 0x82, 0xf7, 0x38,
+	0x12, 0xfc, 0xc7, 0x91, 0xb0, 0xe9, 0x3f, 0x8e, 0xd6, 0xde, 0x70, 0x44, 0x3c, 0x7d, 0x51, 0x64,
+	0x6a, 0xa3, 0x6d, 0x67, 0xc7, 0xcc, 0xce, 0xc1, 0x48, 0xd3, 0xa8, 0x63, 0x43, 0x56, 0x0d, 0xc5,
+	0x4f, 0xd5, 0x85, 0x5a, 0x3e, 0x98, 0x5b, 0x97, 0x9d, 0x8a, 0x73, 0xba, 0xda, 0x96, 0x29, 0x3b,
+	0x67, 0x58, 0xb2, 0x24, 0x9d, 0x38, 0xfb, 0x22, 0x35, 0xed, 0x5d, 0xec, 0x74, 0xfd, 0xee, 0xfb,
+	0x12, 0x40, 0xd9, 0x3b, 0x30, 0x64, 0xba, 0x11, 0x68, 0xbd, 0xcd, 0xa4, 0x74, 0x71, 0x6f, 0x19,
+	0xbf, 0xe6, 0x3c, 0x17, 0xda, 0xd9, 0x82, 0x60, 0x19, 0x9d, 0x2d, 0xcc, 0x95, 0xbe, 0x31, 0xc2,
+	0x53, 0x7e, 0x32, 0x97, 0x8f, 0x47, 0x60, 0xb0, 0x4a, 0x14, 0xb6, 0x0e, 0x23, 0x1d, 0x4d, 0x3b,
+	0xed, 0xe3, 0x22, 0xd2, 0x34, 0xb9, 0x85, 0xee, 0xb8, 0x60, 0xe3, 0xbe, 0x80, 0xb7, 0x62, 0xcd,
+	0xb5, 0x07, 0x7f, 0x1f, 0xdb, 0xd7, 0x5a, 0xbb, 0x30, 0x16, 0xed, 0x5b, 0x1f, 0x74, 0x77, 0xa7,
+	0xd0, 0x3e, 0x57, 0x1a, 0x8d, 0x5c, 0xc5, 0xa5, 0x74, 0xef, 0x4e, 0x24, 0xb7, 0xd8, 0x0b, 0x32,
+	0xd4, 0x6a, 0xd8, 0x84, 0x4b, 0xb3, 0xa7, 0x18, 0x41, 0x0e, 0xfb, 0x5b, 0xd1, 0x80, 0xf1, 0xf8,
+	0x8d, 0x74, 0xb5, 0x97, 0x10, 0x7e, 0x26, 0xfb, 0x5b, 0xaf, 0x01, 0xf9, 0xf0, 0x8f, 0x12, 0x57,
+	0xd2, 0x9d, 0x43, 0x30, 0x6e, 0xa9, 0x27, 0x58, 0xb0, 0xc8, 0x0e, 0x8c, 0x74, 0xfc, 0x4e, 0x90,
+	0x71, 0xd4, 0xc3, 0x38, 0x4e, 0xe8, 0x0d, 0x17, 0xac, 0xf3, 0x35, 0x03, 0x97, 0xd2, 0xde, 0xee,
+	0xe9, 0xa1, 0x92, 0x3d, 0xb8, 0x95, 0x7e, 0x3d, 0x02, 0x1a, 0xdf, 0x31, 0xf0, 0x4e, 0xd6, 0x7b,
+	0xfa, 0x46, 0x7a, 0xe4, 0x0c, 0x37, 0xee, 0xee, 0x99, 0xdc, 0x02, 0x56, 0x07, 0xc0, 0x26, 0x3c,
+	0x71, 0x33, 0x4e, 0x4b, 0x1c, 0xcd, 0x7d, 0xd8, 0x0f, 0x3a, 0x58, 0xf9, 0x11, 0x03, 0x93, 0x69,
+	0xcf, 0xcf, 0x72, 0x7a, 0xc4, 0x14, 0x17, 0xee, 0x76, 0xdf, 0x2e, 0xe1, 0x1c, 0x24, 0xbd, 0x0c,
+	0xd3, 0x03, 0xc6, 0xd1, 0x59, 0x39, 0x48, 0x7f, 0xa6, 0x39, 0x25, 0xd0, 0xd1, 0xcc, 0x32, 0x4a,
+	0x20, 0x8c, 0xcb, 0x2a, 0x81, 0xa4, 0xee, 0xc2, 0xbd, 0xf6, 0xe5, 0xe9, 0xd1, 0x02, 0xb3, 0xb6,
+	0xf9, 0xec, 0xb8, 0xc0, 0x3c, 0x3f, 0x2e, 0x30, 0xff, 0x1e, 0x17, 0x98, 0xa7, 0x27, 0x85, 0x81,
+	0xe7, 0x27, 0x85, 0x81, 0xbf, 0x4f, 0x0a, 0x03, 0x9f, 0x57, 0x42, 0xdf, 0x14, 0x7e, 0xe8, 0x25,
+	0x4d, 0xaa, 0x93, 0xf6, 0xc8, 0xc2, 0x9a, 0xd6, 0x34, 0xc5, 0x83, 0x50, 0x7f, 0x73, 0xbf, 0x35,
+	0xea, 0x43, 0x6e, 0x9b, 0xbf, 0xfe, 0x5f, 0x00, 0x00, 0x00, 0xff, 0xff, 0x0d, 0x05, 0xf1, 0xaf,
+	0xc7, 0x15, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -671,6 +1396,20 @@ type MsgClient interface {
 	UndelegateOperator(ctx context.Context, in *MsgUndelegateOperator, opts ...grpc.CallOption) (*MsgUndelegateResponse, error)
 	// UndelegateService starts unbonding from a service.
 	UndelegateService(ctx context.Context, in *MsgUndelegateService, opts ...grpc.CallOption) (*MsgUndelegateResponse, error)
+	// JoinService opts an operator in to securing a service.
+	JoinService(ctx context.Context, in *MsgJoinService, opts ...grpc.CallOption) (*MsgJoinServiceResponse, error)
+	// LeaveService opts an operator out of a service.
+	LeaveService(ctx context.Context, in *MsgLeaveService, opts ...grpc.CallOption) (*MsgLeaveServiceResponse, error)
+	// AddOperatorToAllowList restricts who may join a service.
+	AddOperatorToAllowList(ctx context.Context, in *MsgAddOperatorToAllowList, opts ...grpc.CallOption) (*MsgAddOperatorToAllowListResponse, error)
+	// RemoveOperatorFromAllowList removes an operator from the allowlist.
+	RemoveOperatorFromAllowList(ctx context.Context, in *MsgRemoveOperatorFromAllowList, opts ...grpc.CallOption) (*MsgRemoveOperatorFromAllowListResponse, error)
+	// BorrowPoolSecurity makes a service secured by a pool.
+	BorrowPoolSecurity(ctx context.Context, in *MsgBorrowPoolSecurity, opts ...grpc.CallOption) (*MsgBorrowPoolSecurityResponse, error)
+	// CeasePoolSecurityBorrow stops a service borrowing a pool.
+	CeasePoolSecurityBorrow(ctx context.Context, in *MsgCeasePoolSecurityBorrow, opts ...grpc.CallOption) (*MsgCeasePoolSecurityBorrowResponse, error)
+	// SetUserPreferences sets which services a user's pool stake trusts.
+	SetUserPreferences(ctx context.Context, in *MsgSetUserPreferences, opts ...grpc.CallOption) (*MsgSetUserPreferencesResponse, error)
 	// UpdateParams sets the params (governance).
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
 }
@@ -737,6 +1476,69 @@ func (c *msgClient) UndelegateService(ctx context.Context, in *MsgUndelegateServ
 	return out, nil
 }
 
+func (c *msgClient) JoinService(ctx context.Context, in *MsgJoinService, opts ...grpc.CallOption) (*MsgJoinServiceResponse, error) {
+	out := new(MsgJoinServiceResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/JoinService", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) LeaveService(ctx context.Context, in *MsgLeaveService, opts ...grpc.CallOption) (*MsgLeaveServiceResponse, error) {
+	out := new(MsgLeaveServiceResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/LeaveService", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) AddOperatorToAllowList(ctx context.Context, in *MsgAddOperatorToAllowList, opts ...grpc.CallOption) (*MsgAddOperatorToAllowListResponse, error) {
+	out := new(MsgAddOperatorToAllowListResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/AddOperatorToAllowList", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RemoveOperatorFromAllowList(ctx context.Context, in *MsgRemoveOperatorFromAllowList, opts ...grpc.CallOption) (*MsgRemoveOperatorFromAllowListResponse, error) {
+	out := new(MsgRemoveOperatorFromAllowListResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/RemoveOperatorFromAllowList", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) BorrowPoolSecurity(ctx context.Context, in *MsgBorrowPoolSecurity, opts ...grpc.CallOption) (*MsgBorrowPoolSecurityResponse, error) {
+	out := new(MsgBorrowPoolSecurityResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/BorrowPoolSecurity", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) CeasePoolSecurityBorrow(ctx context.Context, in *MsgCeasePoolSecurityBorrow, opts ...grpc.CallOption) (*MsgCeasePoolSecurityBorrowResponse, error) {
+	out := new(MsgCeasePoolSecurityBorrowResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/CeasePoolSecurityBorrow", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SetUserPreferences(ctx context.Context, in *MsgSetUserPreferences, opts ...grpc.CallOption) (*MsgSetUserPreferencesResponse, error) {
+	out := new(MsgSetUserPreferencesResponse)
+	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/SetUserPreferences", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error) {
 	out := new(MsgUpdateParamsResponse)
 	err := c.cc.Invoke(ctx, "/milkyway.restaking.v1.Msg/UpdateParams", in, out, opts...)
@@ -760,6 +1562,20 @@ type MsgServer interface {
 	UndelegateOperator(context.Context, *MsgUndelegateOperator) (*MsgUndelegateResponse, error)
 	// UndelegateService starts unbonding from a service.
 	UndelegateService(context.Context, *MsgUndelegateService) (*MsgUndelegateResponse, error)
+	// JoinService opts an operator in to securing a service.
+	JoinService(context.Context, *MsgJoinService) (*MsgJoinServiceResponse, error)
+	// LeaveService opts an operator out of a service.
+	LeaveService(context.Context, *MsgLeaveService) (*MsgLeaveServiceResponse, error)
+	// AddOperatorToAllowList restricts who may join a service.
+	AddOperatorToAllowList(context.Context, *MsgAddOperatorToAllowList) (*MsgAddOperatorToAllowListResponse, error)
+	// RemoveOperatorFromAllowList removes an operator from the allowlist.
+	RemoveOperatorFromAllowList(context.Context, *MsgRemoveOperatorFromAllowList) (*MsgRemoveOperatorFromAllowListResponse, error)
+	// BorrowPoolSecurity makes a service secured by a pool.
+	BorrowPoolSecurity(context.Context, *MsgBorrowPoolSecurity) (*MsgBorrowPoolSecurityResponse, error)
+	// CeasePoolSecurityBorrow stops a service borrowing a pool.
+	CeasePoolSecurityBorrow(context.Context, *MsgCeasePoolSecurityBorrow) (*MsgCeasePoolSecurityBorrowResponse, error)
+	// SetUserPreferences sets which services a user's pool stake trusts.
+	SetUserPreferences(context.Context, *MsgSetUserPreferences) (*MsgSetUserPreferencesResponse, error)
 	// UpdateParams sets the params (governance).
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
 }
@@ -785,6 +1601,27 @@ func (*UnimplementedMsgServer) UndelegateOperator(ctx context.Context, req *MsgU
 }
 func (*UnimplementedMsgServer) UndelegateService(ctx context.Context, req *MsgUndelegateService) (*MsgUndelegateResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UndelegateService not implemented")
+}
+func (*UnimplementedMsgServer) JoinService(ctx context.Context, req *MsgJoinService) (*MsgJoinServiceResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method JoinService not implemented")
+}
+func (*UnimplementedMsgServer) LeaveService(ctx context.Context, req *MsgLeaveService) (*MsgLeaveServiceResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method LeaveService not implemented")
+}
+func (*UnimplementedMsgServer) AddOperatorToAllowList(ctx context.Context, req *MsgAddOperatorToAllowList) (*MsgAddOperatorToAllowListResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AddOperatorToAllowList not implemented")
+}
+func (*UnimplementedMsgServer) RemoveOperatorFromAllowList(ctx context.Context, req *MsgRemoveOperatorFromAllowList) (*MsgRemoveOperatorFromAllowListResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemoveOperatorFromAllowList not implemented")
+}
+func (*UnimplementedMsgServer) BorrowPoolSecurity(ctx context.Context, req *MsgBorrowPoolSecurity) (*MsgBorrowPoolSecurityResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BorrowPoolSecurity not implemented")
+}
+func (*UnimplementedMsgServer) CeasePoolSecurityBorrow(ctx context.Context, req *MsgCeasePoolSecurityBorrow) (*MsgCeasePoolSecurityBorrowResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CeasePoolSecurityBorrow not implemented")
+}
+func (*UnimplementedMsgServer) SetUserPreferences(ctx context.Context, req *MsgSetUserPreferences) (*MsgSetUserPreferencesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetUserPreferences not implemented")
 }
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
@@ -902,6 +1739,132 @@ func _Msg_UndelegateService_Handler(srv interface{}, ctx context.Context, dec fu
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_JoinService_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgJoinService)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).JoinService(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Msg/JoinService",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).JoinService(ctx, req.(*MsgJoinService))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_LeaveService_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgLeaveService)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).LeaveService(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Msg/LeaveService",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).LeaveService(ctx, req.(*MsgLeaveService))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_AddOperatorToAllowList_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAddOperatorToAllowList)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AddOperatorToAllowList(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Msg/AddOperatorToAllowList",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AddOperatorToAllowList(ctx, req.(*MsgAddOperatorToAllowList))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RemoveOperatorFromAllowList_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRemoveOperatorFromAllowList)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RemoveOperatorFromAllowList(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Msg/RemoveOperatorFromAllowList",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RemoveOperatorFromAllowList(ctx, req.(*MsgRemoveOperatorFromAllowList))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_BorrowPoolSecurity_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgBorrowPoolSecurity)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).BorrowPoolSecurity(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Msg/BorrowPoolSecurity",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).BorrowPoolSecurity(ctx, req.(*MsgBorrowPoolSecurity))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_CeasePoolSecurityBorrow_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgCeasePoolSecurityBorrow)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).CeasePoolSecurityBorrow(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Msg/CeasePoolSecurityBorrow",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).CeasePoolSecurityBorrow(ctx, req.(*MsgCeasePoolSecurityBorrow))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SetUserPreferences_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSetUserPreferences)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SetUserPreferences(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/milkyway.restaking.v1.Msg/SetUserPreferences",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SetUserPreferences(ctx, req.(*MsgSetUserPreferences))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(MsgUpdateParams)
 	if err := dec(in); err != nil {
@@ -950,12 +1913,481 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 			Handler:    _Msg_UndelegateService_Handler,
 		},
 		{
+			MethodName: "JoinService",
+			Handler:    _Msg_JoinService_Handler,
+		},
+		{
+			MethodName: "LeaveService",
+			Handler:    _Msg_LeaveService_Handler,
+		},
+		{
+			MethodName: "AddOperatorToAllowList",
+			Handler:    _Msg_AddOperatorToAllowList_Handler,
+		},
+		{
+			MethodName: "RemoveOperatorFromAllowList",
+			Handler:    _Msg_RemoveOperatorFromAllowList_Handler,
+		},
+		{
+			MethodName: "BorrowPoolSecurity",
+			Handler:    _Msg_BorrowPoolSecurity_Handler,
+		},
+		{
+			MethodName: "CeasePoolSecurityBorrow",
+			Handler:    _Msg_CeasePoolSecurityBorrow_Handler,
+		},
+		{
+			MethodName: "SetUserPreferences",
+			Handler:    _Msg_SetUserPreferences_Handler,
+		},
+		{
 			MethodName: "UpdateParams",
 			Handler:    _Msg_UpdateParams_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
 	Metadata: "milkyway/restaking/v1/tx.proto",
+}
+
+func (m *MsgJoinService) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgJoinService) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgJoinService) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.OperatorId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgJoinServiceResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgJoinServiceResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgJoinServiceResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgLeaveService) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgLeaveService) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLeaveService) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ServiceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.OperatorId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgLeaveServiceResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgLeaveServiceResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgLeaveServiceResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAddOperatorToAllowList) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAddOperatorToAllowList) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAddOperatorToAllowList) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.OperatorId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAddOperatorToAllowListResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAddOperatorToAllowListResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAddOperatorToAllowListResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRemoveOperatorFromAllowList) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRemoveOperatorFromAllowList) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRemoveOperatorFromAllowList) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.OperatorId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.OperatorId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRemoveOperatorFromAllowListResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRemoveOperatorFromAllowListResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRemoveOperatorFromAllowListResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBorrowPoolSecurity) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBorrowPoolSecurity) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBorrowPoolSecurity) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBorrowPoolSecurityResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBorrowPoolSecurityResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBorrowPoolSecurityResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCeasePoolSecurityBorrow) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCeasePoolSecurityBorrow) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCeasePoolSecurityBorrow) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ServiceId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ServiceId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCeasePoolSecurityBorrowResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCeasePoolSecurityBorrowResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCeasePoolSecurityBorrowResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetUserPreferences) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetUserPreferences) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetUserPreferences) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Preferences.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.User) > 0 {
+		i -= len(m.User)
+		copy(dAtA[i:], m.User)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.User)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetUserPreferencesResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetUserPreferencesResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetUserPreferencesResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
 }
 
 func (m *MsgDelegatePool) Marshal() (dAtA []byte, err error) {
@@ -1296,12 +2728,12 @@ func (m *MsgUndelegateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x10
 	}
-	n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.CompletionTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.CompletionTime):])
-	if err3 != nil {
-		return 0, err3
+	n4, err4 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.CompletionTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.CompletionTime):])
+	if err4 != nil {
+		return 0, err4
 	}
-	i -= n3
-	i = encodeVarintTx(dAtA, i, uint64(n3))
+	i -= n4
+	i = encodeVarintTx(dAtA, i, uint64(n4))
 	i--
 	dAtA[i] = 0xa
 	return len(dAtA) - i, nil
@@ -1381,6 +2813,198 @@ func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	dAtA[offset] = uint8(v)
 	return base
 }
+func (m *MsgJoinService) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.OperatorId != 0 {
+		n += 1 + sovTx(uint64(m.OperatorId))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovTx(uint64(m.ServiceId))
+	}
+	return n
+}
+
+func (m *MsgJoinServiceResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgLeaveService) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.OperatorId != 0 {
+		n += 1 + sovTx(uint64(m.OperatorId))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovTx(uint64(m.ServiceId))
+	}
+	return n
+}
+
+func (m *MsgLeaveServiceResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgAddOperatorToAllowList) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovTx(uint64(m.ServiceId))
+	}
+	if m.OperatorId != 0 {
+		n += 1 + sovTx(uint64(m.OperatorId))
+	}
+	return n
+}
+
+func (m *MsgAddOperatorToAllowListResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgRemoveOperatorFromAllowList) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovTx(uint64(m.ServiceId))
+	}
+	if m.OperatorId != 0 {
+		n += 1 + sovTx(uint64(m.OperatorId))
+	}
+	return n
+}
+
+func (m *MsgRemoveOperatorFromAllowListResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgBorrowPoolSecurity) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovTx(uint64(m.ServiceId))
+	}
+	if m.PoolId != 0 {
+		n += 1 + sovTx(uint64(m.PoolId))
+	}
+	return n
+}
+
+func (m *MsgBorrowPoolSecurityResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgCeasePoolSecurityBorrow) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ServiceId != 0 {
+		n += 1 + sovTx(uint64(m.ServiceId))
+	}
+	if m.PoolId != 0 {
+		n += 1 + sovTx(uint64(m.PoolId))
+	}
+	return n
+}
+
+func (m *MsgCeasePoolSecurityBorrowResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSetUserPreferences) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.User)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Preferences.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgSetUserPreferencesResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
 func (m *MsgDelegatePool) Size() (n int) {
 	if m == nil {
 		return 0
@@ -1557,6 +3181,1191 @@ func sovTx(x uint64) (n int) {
 }
 func sozTx(x uint64) (n int) {
 	return sovTx(uint64((x << 1) ^ uint64((int64(x) >> 63))))
+}
+func (m *MsgJoinService) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgJoinService: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgJoinService: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgJoinServiceResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgJoinServiceResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgJoinServiceResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgLeaveService) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgLeaveService: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgLeaveService: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgLeaveServiceResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgLeaveServiceResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgLeaveServiceResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAddOperatorToAllowList) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAddOperatorToAllowList: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAddOperatorToAllowList: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAddOperatorToAllowListResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAddOperatorToAllowListResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAddOperatorToAllowListResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRemoveOperatorFromAllowList) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRemoveOperatorFromAllowList: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRemoveOperatorFromAllowList: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OperatorId", wireType)
+			}
+			m.OperatorId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OperatorId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRemoveOperatorFromAllowListResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRemoveOperatorFromAllowListResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRemoveOperatorFromAllowListResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBorrowPoolSecurity) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBorrowPoolSecurity: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBorrowPoolSecurity: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBorrowPoolSecurityResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBorrowPoolSecurityResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBorrowPoolSecurityResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCeasePoolSecurityBorrow) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCeasePoolSecurityBorrow: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCeasePoolSecurityBorrow: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServiceId", wireType)
+			}
+			m.ServiceId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ServiceId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCeasePoolSecurityBorrowResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCeasePoolSecurityBorrowResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCeasePoolSecurityBorrowResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetUserPreferences) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetUserPreferences: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetUserPreferences: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field User", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.User = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Preferences", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Preferences.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetUserPreferencesResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetUserPreferencesResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetUserPreferencesResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
 }
 func (m *MsgDelegatePool) Unmarshal(dAtA []byte) error {
 	l := len(dAtA)

@@ -72,3 +72,22 @@ func (k *Keeper) removeService(ctx context.Context, id uint32) error {
 func (k *Keeper) IterateServices(ctx context.Context, fn func(types.Service) (stop bool, err error)) error {
 	return k.services.Walk(ctx, nil, func(_ uint32, s types.Service) (bool, error) { return fn(s) })
 }
+
+// DeactivateServiceForEmptyAllowList deactivates an ACTIVE service whose
+// operator allowlist lost its last member (the operator was deleted): an
+// empty list means "open to all", which the service never chose. Called by
+// x/restaking; a no-op for services that are not active.
+func (k *Keeper) DeactivateServiceForEmptyAllowList(ctx context.Context, id uint32) error {
+	service, err := k.GetService(ctx, id)
+	if err != nil || !service.IsActive() {
+		return err
+	}
+	service.Status = types.SERVICE_STATUS_INACTIVE
+	if err := k.saveService(ctx, service); err != nil {
+		return err
+	}
+	if err := k.hooksOrNoop().AfterServiceDeactivated(ctx, id); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDeactivateService{ServiceId: id})
+}

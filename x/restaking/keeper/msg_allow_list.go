@@ -1,0 +1,74 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+)
+
+// AddOperatorToAllowList admits an operator to a service. The first entry
+// closes an open service: joined operators not on the list leave it (their
+// count is bounded by the service's own operators, not by delegators).
+func (ms msgServer) AddOperatorToAllowList(ctx context.Context, msg *types.MsgAddOperatorToAllowList) (*types.MsgAddOperatorToAllowListResponse, error) {
+	if _, err := ms.requireServiceAdmin(ctx, msg.ServiceId, msg.Sender); err != nil {
+		return nil, err
+	}
+	if _, err := ms.operators.GetOperator(ctx, msg.OperatorId); err != nil {
+		return nil, errorsmod.Wrapf(types.ErrTargetNotFound, "operator %d: %s", msg.OperatorId, err)
+	}
+	if has, err := ms.serviceAllowList.Has(ctx, idKey(msg.ServiceId, msg.OperatorId)); err != nil || has {
+		return nil, errorsmod.Wrapf(types.ErrAlreadyAllowed, "operator %d, service %d", msg.OperatorId, msg.ServiceId)
+	}
+	wasOpen, err := ms.isAllowListEmpty(ctx, msg.ServiceId)
+	if err != nil {
+		return nil, err
+	}
+	if err := ms.setAllowed(ctx, msg.ServiceId, msg.OperatorId, true); err != nil {
+		return nil, err
+	}
+	if wasOpen {
+		joined, err := secondIDs(ctx, ms.serviceOperators, msg.ServiceId)
+		if err != nil {
+			return nil, err
+		}
+		for _, opID := range joined {
+			if opID != msg.OperatorId {
+				if err := ms.leave(ctx, opID, msg.ServiceId); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return &types.MsgAddOperatorToAllowListResponse{}, nil
+}
+
+// RemoveOperatorFromAllowList takes an operator off a service's list. The
+// operator leaves the service too, unless the list becomes empty and the
+// service is open again.
+func (ms msgServer) RemoveOperatorFromAllowList(ctx context.Context, msg *types.MsgRemoveOperatorFromAllowList) (*types.MsgRemoveOperatorFromAllowListResponse, error) {
+	if _, err := ms.requireServiceAdmin(ctx, msg.ServiceId, msg.Sender); err != nil {
+		return nil, err
+	}
+	if has, err := ms.serviceAllowList.Has(ctx, idKey(msg.ServiceId, msg.OperatorId)); err != nil || !has {
+		return nil, errorsmod.Wrapf(types.ErrNotAllowed, "operator %d, service %d", msg.OperatorId, msg.ServiceId)
+	}
+	if err := ms.setAllowed(ctx, msg.ServiceId, msg.OperatorId, false); err != nil {
+		return nil, err
+	}
+	open, err := ms.isAllowListEmpty(ctx, msg.ServiceId)
+	if err != nil {
+		return nil, err
+	}
+	joined, err := ms.IsOperatorJoined(ctx, msg.OperatorId, msg.ServiceId)
+	if err != nil {
+		return nil, err
+	}
+	if joined && !open {
+		if err := ms.leave(ctx, msg.OperatorId, msg.ServiceId); err != nil {
+			return nil, err
+		}
+	}
+	return &types.MsgRemoveOperatorFromAllowListResponse{}, nil
+}

@@ -1,0 +1,42 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+)
+
+// SetUserPreferences replaces which services may use the user's pool stake.
+// Every listed service and pool must exist. An empty list trusts nobody.
+func (ms msgServer) SetUserPreferences(ctx context.Context, msg *types.MsgSetUserPreferences) (*types.MsgSetUserPreferencesResponse, error) {
+	user, err := sdk.AccAddressFromBech32(msg.User)
+	if err != nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
+	}
+	if err := msg.Preferences.Validate(); err != nil {
+		return nil, err
+	}
+	for _, entry := range msg.Preferences.TrustedServices {
+		if _, err := ms.services.GetService(ctx, entry.ServiceId); err != nil {
+			return nil, errorsmod.Wrapf(types.ErrInvalidPreferences, "service %d: %s", entry.ServiceId, err)
+		}
+		for _, poolID := range entry.PoolIds {
+			if _, err := ms.pools.GetPool(ctx, poolID); err != nil {
+				return nil, errorsmod.Wrapf(types.ErrInvalidPreferences, "pool %d: %s", poolID, err)
+			}
+		}
+	}
+	if len(msg.Preferences.TrustedServices) == 0 {
+		err = ms.userPreferences.Remove(ctx, user)
+	} else {
+		err = ms.userPreferences.Set(ctx, user, msg.Preferences)
+	}
+	if err != nil {
+		return nil, err
+	}
+	err = sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetUserPreferences{User: msg.User, Preferences: msg.Preferences})
+	return &types.MsgSetUserPreferencesResponse{}, err
+}
