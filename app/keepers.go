@@ -143,6 +143,8 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.OperatorsKeeper.SetDeletionGuard(k.RestakingKeeper.DeletionGuard())
 	k.ServicesKeeper.SetHooks(k.RestakingKeeper.TargetHooks())
 	k.OperatorsKeeper.SetHooks(k.RestakingKeeper.TargetHooks())
+	// Operators read time from the restaking clock (bounded, monotonic).
+	k.OperatorsKeeper.SetClock(k.RestakingKeeper)
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

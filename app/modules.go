@@ -99,8 +99,8 @@ var beginBlockers = []string{
 	sequencertypes.ModuleName,
 	servicestypes.ModuleName,
 	poolstypes.ModuleName,
+	restakingtypes.ModuleName, // advances the clock operators read next
 	operatorstypes.ModuleName,
-	restakingtypes.ModuleName,
 }
 
 // endBlockers. NOTE: gov ends proposals before staking matures unbondings,

@@ -14,8 +14,11 @@ import (
 // AfterOperatorInactivatingCompleted hook. It visits only matured queue
 // entries. An error (a broken invariant or a failing hook) halts the chain.
 func (k *Keeper) BeginBlocker(ctx context.Context) error {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	matured, err := k.maturedInactivations(ctx, sdkCtx.BlockTime())
+	now, err := k.now(ctx)
+	if err != nil {
+		return err
+	}
+	matured, err := k.maturedInactivations(ctx, now)
 	if err != nil {
 		return err
 	}
@@ -24,7 +27,7 @@ func (k *Keeper) BeginBlocker(ctx context.Context) error {
 		if err := k.completeInactivation(ctx, id); err != nil {
 			return errorsmod.Wrapf(err, "completing inactivation of operator %d", id)
 		}
-		if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventCompleteOperatorInactivation{OperatorID: id}); err != nil {
+		if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventCompleteOperatorInactivation{OperatorID: id}); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
@@ -22,7 +21,11 @@ func (k *Keeper) startInactivation(ctx context.Context, op types.Operator) (time
 	if err != nil {
 		return time.Time{}, err
 	}
-	end := sdk.UnwrapSDKContext(ctx).BlockTime().Add(params.DeactivationTime).UTC()
+	now, err := k.now(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	end := now.Add(params.DeactivationTime)
 	op.Status = types.OPERATOR_STATUS_INACTIVATING
 	if err := k.operators.Set(ctx, op.ID, op); err != nil {
 		return time.Time{}, err

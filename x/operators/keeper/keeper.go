@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -37,6 +38,9 @@ type Keeper struct {
 	// that implement them exist; both may stay nil.
 	hooks         types.OperatorsHooks
 	deletionGuard types.OperatorDeletionGuard
+	// clock is the bounded time source (x/restaking's clock); nil means
+	// the raw block time.
+	clock types.Clock
 
 	Schema collections.Schema
 	// params: () -> Params
@@ -118,6 +122,23 @@ func (k *Keeper) SetDeletionGuard(g types.OperatorDeletionGuard) *Keeper {
 	}
 	k.deletionGuard = g
 	return k
+}
+
+// SetClock makes the keeper read time from clock instead of the raw block
+// time, so a sequencer clock jump cannot complete inactivations or unlock
+// commission changes early.
+func (k *Keeper) SetClock(c types.Clock) *Keeper {
+	k.clock = c
+	return k
+}
+
+// now is the time every time rule of the module reads.
+func (k *Keeper) now(ctx context.Context) (time.Time, error) {
+	if k.clock == nil {
+		return sdk.UnwrapSDKContext(ctx).BlockTime().UTC(), nil
+	}
+	t, err := k.clock.Now(ctx)
+	return t.UTC(), err
 }
 
 // Authority returns the address allowed to update the params.

@@ -44,7 +44,10 @@ func (ms msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegister
 		return nil, err
 	}
 	op := types.NewOperator(id, types.OPERATOR_STATUS_ACTIVE, admin, msg.Moniker, msg.Website, msg.PictureURL, address)
-	now := sdk.UnwrapSDKContext(ctx).BlockTime().UTC()
+	now, err := ms.k.now(ctx)
+	if err != nil {
+		return nil, err
+	}
 	opParams := types.NewOperatorParams(msg.CommissionRate, msg.MaxCommissionRate, msg.MaxCommissionChangeRate, now)
 	if err := ms.k.createOperator(ctx, op, opParams); err != nil {
 		return nil, err

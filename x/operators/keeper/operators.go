@@ -118,7 +118,10 @@ func (k *Keeper) setCommissionRate(ctx context.Context, operatorID uint32, rate 
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	now, err := k.now(ctx)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
+	}
 	if err := params.ValidateNewRate(rate, now); err != nil {
 		return sdkmath.LegacyDec{}, err
 	}

@@ -2,6 +2,7 @@ package types
 
 import (
 	"context"
+	"time"
 
 	"cosmossdk.io/core/address"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -28,4 +29,10 @@ type CommunityPoolKeeper interface {
 // deletion and is returned to the sender (use a registered error).
 type OperatorDeletionGuard interface {
 	CanDeleteOperator(ctx context.Context, operatorID uint32) error
+}
+
+// Clock is the bounded, monotonic time source of the restaking modules
+// (x/restaking implements it).
+type Clock interface {
+	Now(ctx context.Context) (time.Time, error)
 }
