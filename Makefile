@@ -6,7 +6,7 @@ GOFLAGS_P  ?= -p 2
 DEVNET     := bash local-devnet/devnet.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help build install test test-unit test-e2e test-race lint proto-gen proto-check \
+.PHONY: help build install test test-unit test-e2e test-race fuzz lint proto-gen proto-check \
 	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs clean
 
 ## help: list the targets
@@ -33,6 +33,10 @@ test-unit:
 ## test-e2e: run the end-to-end tests only (multi-process devnets, one package at a time)
 test-e2e:
 	$(GO) test -p 1 -count=1 -timeout 30m ./tests/e2e/...
+
+## fuzz: run every fuzz target in x/ briefly (FUZZTIME=10s each by default)
+fuzz:
+	bash scripts/fuzz.sh
 
 ## test-race: run the unit tests with the race detector
 test-race:
