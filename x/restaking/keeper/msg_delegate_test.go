@@ -3,7 +3,6 @@ package keeper_test
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 )
@@ -31,7 +30,7 @@ func (s *KeeperTestSuite) TestDelegate() {
 		},
 		{
 			name:  "operator delegation in two denoms",
-			setup: func() { s.operators.add(1, operatorstypes.OPERATOR_STATUS_ACTIVE) },
+			setup: func() { s.registerOperator() },
 			run: func() (*types.MsgDelegateResponse, error) {
 				return s.msgs.DelegateOperator(s.ctx, &types.MsgDelegateOperator{Delegator: alice, OperatorId: 1, Amount: coins("500umilk,700umilktia")})
 			},
@@ -41,7 +40,7 @@ func (s *KeeperTestSuite) TestDelegate() {
 		},
 		{
 			name:  "inactivating operator refuses delegations",
-			setup: func() { s.operators.add(1, operatorstypes.OPERATOR_STATUS_INACTIVATING) },
+			setup: func() { s.deactivateOperator(s.registerOperator()) },
 			run: func() (*types.MsgDelegateResponse, error) {
 				return s.msgs.DelegateOperator(s.ctx, &types.MsgDelegateOperator{Delegator: alice, OperatorId: 1, Amount: coins("500umilk")})
 			},

@@ -3,7 +3,6 @@ package keeper_test
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
@@ -11,8 +10,8 @@ import (
 // securityFixture: operators 1 and 2 (admin alice), service 1 (admin bob,
 // active), pool 1 (umilktia).
 func (s *KeeperTestSuite) securityFixture() {
-	s.operators.add(1, operatorstypes.OPERATOR_STATUS_ACTIVE)
-	s.operators.add(2, operatorstypes.OPERATOR_STATUS_ACTIVE)
+	s.registerOperator()
+	s.registerOperator()
 	s.activeService()
 	s.delegatePool(alice, "10umilktia")
 }
@@ -48,7 +47,7 @@ func (s *KeeperTestSuite) TestSecurityMsgs() {
 			_, err := serviceMsgs(s).DeactivateService(s.ctx, &servicestypes.MsgDeactivateService{Sender: bob, ServiceId: 1})
 			s.Require().NoError(err)
 		}, func() error { return join(alice, 1, 1) }, types.ErrTargetNotActive, nil},
-		{"inactivating operator cannot join", func() { s.operators.add(1, operatorstypes.OPERATOR_STATUS_INACTIVATING) },
+		{"inactivating operator cannot join", func() { s.deactivateOperator(1) },
 			func() error { return join(alice, 1, 1) }, types.ErrTargetNotActive, nil},
 		{"join a service whose allowlist excludes the operator", func() { s.Require().NoError(allow(bob, 1, 2)) },
 			func() error { return join(alice, 1, 1) }, types.ErrNotAllowed, nil},

@@ -6,7 +6,6 @@ import (
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 )
 
@@ -37,15 +36,15 @@ func (s *KeeperTestSuite) TestUndelegate() {
 			return s.msgs.UndelegatePool(s.ctx, &types.MsgUndelegatePool{Delegator: alice, Amount: sdk.NewInt64Coin("uinit", 1)})
 		}, types.ErrTargetNotFound},
 		{"from an operator that went inactive", func() {
-			s.operators.add(1, operatorstypes.OPERATOR_STATUS_ACTIVE)
+			s.registerOperator()
 			_, err := s.msgs.DelegateOperator(s.ctx, &types.MsgDelegateOperator{Delegator: alice, OperatorId: 1, Amount: coins("50umilk")})
 			s.Require().NoError(err)
-			s.operators.add(1, operatorstypes.OPERATOR_STATUS_INACTIVE)
+			s.makeOperatorInactive(1)
 		}, func() (*types.MsgUndelegateResponse, error) {
 			return s.msgs.UndelegateOperator(s.ctx, &types.MsgUndelegateOperator{Delegator: alice, OperatorId: 1, Amount: coins("50umilk")})
 		}, nil},
 		{"a denom the operator delegation does not hold", func() {
-			s.operators.add(1, operatorstypes.OPERATOR_STATUS_ACTIVE)
+			s.registerOperator()
 			_, err := s.msgs.DelegateOperator(s.ctx, &types.MsgDelegateOperator{Delegator: alice, OperatorId: 1, Amount: coins("50umilk")})
 			s.Require().NoError(err)
 		}, func() (*types.MsgUndelegateResponse, error) {
@@ -72,7 +71,9 @@ func (s *KeeperTestSuite) TestUndelegate() {
 				return
 			}
 			s.Require().NoError(err)
-			s.Require().Equal(genesisTime.Add(types.DefaultUnbondingTime), res.CompletionTime)
+			now, err := s.k.Now(s.ctx)
+			s.Require().NoError(err)
+			s.Require().Equal(now.Add(types.DefaultUnbondingTime), res.CompletionTime, "completion on the restaking clock")
 			msg, broken := s.k.StakeInvariant(s.ctx)
 			s.Require().False(broken, msg)
 		})
@@ -164,7 +165,7 @@ func (s *KeeperTestSuite) TestDeletionGuard() {
 }
 
 func (s *KeeperTestSuite) TestGenesisRoundTrip() {
-	s.operators.add(1, operatorstypes.OPERATOR_STATUS_ACTIVE)
+	s.registerOperator()
 	s.delegatePool(alice, "1000umilktia")
 	s.delegatePool(bob, "10umilk")
 	_, err := s.msgs.DelegateOperator(s.ctx, &types.MsgDelegateOperator{Delegator: bob, OperatorId: 1, Amount: coins("20umilk,30umilktia")})

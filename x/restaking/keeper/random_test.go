@@ -7,6 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
@@ -29,8 +30,8 @@ func (s *KeeperTestSuite) TestRandomOperations() {
 	}
 	denoms := []string{"umilk", "umilktia", "uinit"}
 	supplyBefore := s.supply(denoms)
-	for id := uint32(1); id <= 3; id++ {
-		s.operators.add(id, operatorstypes.OPERATOR_STATUS_ACTIVE)
+	for i := 0; i < 3; i++ {
+		s.registerOperator()
 	}
 	services := []uint32{s.activeService(), s.activeService("umilktia"), s.activeService()}
 	svcMsgs := newServicesMsgs(s)
@@ -74,8 +75,10 @@ func (s *KeeperTestSuite) TestRandomOperations() {
 
 	s.T().Logf("%d of %d random operations accepted", accepted, 150*20)
 
-	// Export the three modules, import them into a fresh store, export again.
+	// Export the four modules, import them into a fresh store, export again.
 	servicesGS, err := s.services.ExportGenesis(s.ctx)
+	s.Require().NoError(err)
+	operatorsGS, err := s.operators.ExportGenesis(s.ctx)
 	s.Require().NoError(err)
 	poolsGS, err := s.pools.ExportGenesis(s.ctx)
 	s.Require().NoError(err)
@@ -83,6 +86,7 @@ func (s *KeeperTestSuite) TestRandomOperations() {
 	s.SetupTest()
 	s.Require().NoError(s.services.InitGenesis(s.ctx, servicesGS))
 	s.Require().NoError(s.pools.InitGenesis(s.ctx, poolsGS))
+	s.Require().NoError(s.operators.InitGenesis(s.ctx, operatorsGS))
 	s.Require().NoError(s.k.InitGenesis(s.ctx, exported))
 	s.Require().Equal(exported, s.exported())
 	s.Require().NotEmpty(exported.OperatorJoinedServices, "the walk must exercise joins")
@@ -106,11 +110,13 @@ func newServicesMsgs(s *KeeperTestSuite) servicesMsgs { return serviceskeeper.Ne
 func (s *KeeperTestSuite) flipStatus(rng *rand.Rand, msgs servicesMsgs, services []uint32) {
 	if rng.Intn(2) == 0 {
 		id := 1 + uint32(rng.Intn(3))
-		op := s.operators.ops[id]
-		if op.Status == operatorstypes.OPERATOR_STATUS_ACTIVE {
-			s.operators.add(id, operatorstypes.OPERATOR_STATUS_INACTIVE)
-		} else {
-			s.operators.add(id, operatorstypes.OPERATOR_STATUS_ACTIVE)
+		switch s.operatorStatus(id) {
+		case operatorstypes.OPERATOR_STATUS_ACTIVE:
+			s.deactivateOperator(id)
+		case operatorstypes.OPERATOR_STATUS_INACTIVE:
+			_, err := operatorskeeper.NewMsgServer(s.operators).ReactivateOperator(s.ctx,
+				&operatorstypes.MsgReactivateOperator{Sender: alice, OperatorID: id})
+			s.Require().NoError(err)
 		}
 		return
 	}

@@ -1,8 +1,6 @@
 package keeper_test
 
 import (
-	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -23,6 +21,7 @@ import (
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
 	"github.com/stretchr/testify/suite"
 
+	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
@@ -53,7 +52,7 @@ type KeeperTestSuite struct {
 	bank      bankkeeper.BaseKeeper
 	services  *serviceskeeper.Keeper
 	pools     *poolskeeper.Keeper
-	operators *fakeOperators
+	operators *operatorskeeper.Keeper
 	k         *keeper.Keeper
 	msgs      types.MsgServer
 	queries   types.QueryServer
@@ -63,7 +62,7 @@ func TestKeeperTestSuite(t *testing.T) { suite.Run(t, new(KeeperTestSuite)) }
 
 func (s *KeeperTestSuite) SetupTest() {
 	keys := storetypes.NewKVStoreKeys(authtypes.StoreKey, banktypes.StoreKey, servicestypes.StoreKey,
-		poolstypes.StoreKey, types.StoreKey)
+		poolstypes.StoreKey, operatorstypes.StoreKey, types.StoreKey)
 	s.ctx = testutil.DefaultContextWithKeys(keys, nil, nil).WithBlockTime(genesisTime).WithBlockHeight(1)
 	registry := codectypes.NewInterfaceRegistry()
 	authtypes.RegisterInterfaces(registry)
@@ -75,9 +74,15 @@ func (s *KeeperTestSuite) SetupTest() {
 	s.bank = bankkeeper.NewBaseKeeper(cdc, kv(banktypes.StoreKey), accounts, nil, authority, log.NewNopLogger())
 	s.services = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), accounts, nil, authority)
 	s.pools = poolskeeper.NewKeeper(cdc, kv(poolstypes.StoreKey), accounts)
-	s.operators = &fakeOperators{ops: map[uint32]operatorstypes.Operator{}}
+	s.operators = operatorskeeper.NewKeeper(cdc, kv(operatorstypes.StoreKey), accounts, nil, authority)
 	s.k = keeper.NewKeeper(cdc, kv(types.StoreKey), s.bank, s.pools, s.operators, s.services, authority)
+	// Wired as in app/keepers.go.
 	s.services.SetDeletionGuard(s.k.DeletionGuard())
+	s.operators.SetDeletionGuard(s.k.DeletionGuard())
+	s.services.SetHooks(s.k.TargetHooks())
+	s.operators.SetHooks(s.k.TargetHooks())
+	s.operators.SetClock(s.k)
+	s.Require().NoError(s.operators.InitGenesis(s.ctx, operatorstypes.DefaultGenesis()))
 
 	s.Require().NoError(s.services.InitGenesis(s.ctx, servicestypes.DefaultGenesis()))
 	s.Require().NoError(s.pools.InitGenesis(s.ctx, poolstypes.DefaultGenesis()))
@@ -115,11 +120,13 @@ func (s *KeeperTestSuite) activeService(allowed ...string) uint32 {
 	return res.NewServiceId
 }
 
-// nextBlock ends the block, advances time and begins the next one.
+// nextBlock ends the block, advances time and begins the next one, in the
+// app's module order.
 func (s *KeeperTestSuite) nextBlock(d time.Duration) {
 	s.Require().NoError(s.k.EndBlocker(s.ctx))
 	s.ctx = s.ctx.WithBlockHeight(s.ctx.BlockHeight() + 1).WithBlockTime(s.ctx.BlockTime().Add(d))
 	s.Require().NoError(s.k.BeginBlocker(s.ctx))
+	s.Require().NoError(s.operators.BeginBlocker(s.ctx))
 	msg, broken := s.k.StakeInvariant(s.ctx)
 	s.Require().False(broken, msg)
 	msg, broken = s.k.SecurityInvariant(s.ctx)
@@ -140,20 +147,35 @@ func coins(s string) sdk.Coins {
 	return c
 }
 
-// fakeOperators stands in for x/operators: id -> operator.
-type fakeOperators struct {
-	ops map[uint32]operatorstypes.Operator
+// registerOperator registers an ACTIVE operator with admin alice and
+// returns its id (ids count from 1).
+func (s *KeeperTestSuite) registerOperator() uint32 {
+	res, err := operatorskeeper.NewMsgServer(s.operators).RegisterOperator(s.ctx, &operatorstypes.MsgRegisterOperator{
+		Sender: alice, Moniker: "operator",
+		CommissionRate: sdkmath.LegacyNewDecWithPrec(1, 1), MaxCommissionRate: sdkmath.LegacyNewDecWithPrec(2, 1),
+		MaxCommissionChangeRate: sdkmath.LegacyNewDecWithPrec(1, 2),
+	})
+	s.Require().NoError(err)
+	return res.NewOperatorID
 }
 
-func (f *fakeOperators) GetOperator(_ context.Context, id uint32) (operatorstypes.Operator, error) {
-	op, ok := f.ops[id]
-	if !ok {
-		return operatorstypes.Operator{}, fmt.Errorf("operator %d not found", id)
+// deactivateOperator starts the operator's inactivation (INACTIVATING).
+func (s *KeeperTestSuite) deactivateOperator(id uint32) {
+	_, err := operatorskeeper.NewMsgServer(s.operators).DeactivateOperator(s.ctx, &operatorstypes.MsgDeactivateOperator{Sender: alice, OperatorID: id})
+	s.Require().NoError(err)
+}
+
+// makeOperatorInactive deactivates the operator and lets blocks pass on
+// the restaking clock until it is INACTIVE.
+func (s *KeeperTestSuite) makeOperatorInactive(id uint32) {
+	s.deactivateOperator(id)
+	for s.operatorStatus(id) != operatorstypes.OPERATOR_STATUS_INACTIVE {
+		s.nextBlock(time.Hour)
 	}
-	return op, nil
 }
 
-func (f *fakeOperators) add(id uint32, status operatorstypes.OperatorStatus) {
-	addr := sdk.AccAddress([]byte(fmt.Sprintf("operator-%012d", id)))
-	f.ops[id] = operatorstypes.Operator{ID: id, Status: status, Address: addr.String(), Admin: alice}
+func (s *KeeperTestSuite) operatorStatus(id uint32) operatorstypes.OperatorStatus {
+	op, err := s.operators.GetOperator(s.ctx, id)
+	s.Require().NoError(err)
+	return op.Status
 }
