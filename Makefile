@@ -4,10 +4,11 @@ BINARY     := build/milkywayd
 GO         ?= go
 GOFLAGS_P  ?= -p 2
 DEVNET     := bash local-devnet/devnet.sh
+BENCH_N    ?= 500
 
 .DEFAULT_GOAL := help
 .PHONY: help build install test test-unit test-e2e test-race fuzz lint proto-gen proto-check \
-	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs clean
+	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs bench clean
 
 ## help: list the targets
 help:
@@ -79,6 +80,10 @@ devnet-logs:
 ## devnet-reset: stop the devnet and delete its state (keys, blocks, DA data)
 devnet-reset:
 	$(DEVNET) reset
+
+## bench: bank send vs MsgDelegatePool tx/s on the running devnet (make devnet-up first; BENCH_N=500)
+bench:
+	$(GO) run ./tests/bench/load -n $(BENCH_N) -home "$${DEVNET_HOME:-local-devnet/.devnet}/sequencer" $(BENCH_ARGS)
 
 ## clean: remove build outputs
 clean:

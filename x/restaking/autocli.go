@@ -18,9 +18,8 @@ func varArgs(fields ...string) []*autocliv1.PositionalArgDescriptor {
 	return out
 }
 
-// AutoCLIOptions describes every Msg and Query as a CLI command. Delegation
-// types are DELEGATION_TYPE_POOL, DELEGATION_TYPE_OPERATOR and
-// DELEGATION_TYPE_SERVICE.
+// AutoCLIOptions describes every Msg and Query as a CLI command. On the
+// command line a delegation type is written pool, operator or service.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
@@ -28,22 +27,22 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "Delegation", Use: "delegation [type] [target-id] [delegator]", Short: "Show a delegation and its value",
 					PositionalArgs: args("type", "target_id", "delegator"),
-					Example:        "milkywayd query restaking delegation DELEGATION_TYPE_POOL 1 milk1..."},
+					Example:        "milkywayd query restaking delegation pool 1 milk1..."},
 				{RpcMethod: "TargetDelegations", Use: "target-delegations [type] [target-id]", Short: "List a target's delegations",
 					PositionalArgs: args("type", "target_id"),
-					Example:        "milkywayd query restaking target-delegations DELEGATION_TYPE_OPERATOR 1"},
+					Example:        "milkywayd query restaking target-delegations operator 1"},
 				{RpcMethod: "DelegatorDelegations", Use: "delegator-delegations [delegator]", Short: "List a user's delegations (--type to filter)",
 					PositionalArgs: args("delegator"),
-					Example:        "milkywayd query restaking delegator-delegations milk1... --type DELEGATION_TYPE_SERVICE"},
+					Example:        "milkywayd query restaking delegator-delegations milk1... --type service"},
 				{RpcMethod: "UnbondingDelegation", Use: "unbonding-delegation [type] [target-id] [delegator]", Short: "Show an unbonding delegation",
 					PositionalArgs: args("type", "target_id", "delegator"),
-					Example:        "milkywayd query restaking unbonding-delegation DELEGATION_TYPE_POOL 1 milk1..."},
+					Example:        "milkywayd query restaking unbonding-delegation pool 1 milk1..."},
 				{RpcMethod: "DelegatorUnbondingDelegations", Use: "delegator-unbonding-delegations [delegator]", Short: "List a user's unbondings",
 					PositionalArgs: args("delegator"),
 					Example:        "milkywayd query restaking delegator-unbonding-delegations milk1..."},
 				{RpcMethod: "TargetStake", Use: "target-stake [type] [target-id]", Short: "Show a target's tokens and shares per denom",
 					PositionalArgs: args("type", "target_id"),
-					Example:        "milkywayd query restaking target-stake DELEGATION_TYPE_POOL 1"},
+					Example:        "milkywayd query restaking target-stake pool 1"},
 				{RpcMethod: "OperatorJoinedServices", Use: "operator-joined-services [operator-id]", Short: "List the services an operator joined",
 					PositionalArgs: args("operator_id"), Example: "milkywayd query restaking operator-joined-services 1"},
 				{RpcMethod: "ServiceOperators", Use: "service-operators [service-id]", Short: "List the operators that joined a service",
