@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"net"
 	"net/http"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -264,13 +266,37 @@ func dialable(addr string) bool {
 	return true
 }
 
-// freeAddr reserves a free loopback port and releases it for a process.
+// freeAddr picks a free loopback port below Linux's ephemeral range
+// (32768+). Ports handed out there by the kernel to the nodes' own
+// listeners (the DA gateway, libp2p) can never collide with one reserved
+// here and released before the process that needs it binds it.
 func freeAddr(t testing.TB) string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	defer ln.Close()
-	return ln.Addr().String()
+	t.Helper()
+	portMu.Lock()
+	defer portMu.Unlock()
+	for i := 0; i < 1000; i++ {
+		port := 20000 + portRand.Intn(12000)
+		if portsTaken[port] {
+			continue
+		}
+		addr := fmt.Sprintf("127.0.0.1:%d", port)
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			continue
+		}
+		_ = ln.Close()
+		portsTaken[port] = true
+		return addr
+	}
+	t.Fatal("no free port in 20000-32000")
+	return ""
 }
+
+var (
+	portMu     sync.Mutex
+	portRand   = rand.New(rand.NewSource(time.Now().UnixNano() + int64(os.Getpid())))
+	portsTaken = map[int]bool{}
+)
 
 // waitFor polls cond until it holds or the deadline passes. The deadline
 // is a liveness bound for a hung process, not a performance assertion.

@@ -23,9 +23,10 @@ const (
 
 // TestRestakingThroughCLI drives x/services, x/operators and x/restaking
 // through the CLI on real processes: alice creates and activates a service,
-// bob registers an operator, carol restakes to the umilktia pool, the
-// operator and the service (two denoms each), and both nodes report the
-// same delegations. Carol then undelegates part, the unbonding entries
+// bob registers an operator that joins it, alice allowlists the operator
+// and borrows the umilktia pool, carol restakes to the pool, the operator
+// and the service (two denoms each) and trusts the service with the pool,
+// and both nodes report the same links and delegations. Carol then undelegates part, the unbonding entries
 // complete after the (genesis-shortened) unbonding time and her balances
 // come back to the exact expected amounts, fees included. Two rejections
 // are checked with their registered codes, and the DA-only full node ends
@@ -108,6 +109,39 @@ func TestRestakingThroughCLI(t *testing.T) {
 	require.Equal(t, uint32(1), pool.Pool.ID)
 	require.Equal(t, "umilktia", pool.Pool.Denom)
 
+	// Who secures the service: bob's operator joins it, alice puts the
+	// operator on the service's allowlist (closing it to everyone else) and
+	// has the umilktia pool secure it; carol trusts the service with her
+	// stake in that pool. Both nodes must show the same links.
+	c.mustRestakingTx("bob", "restaking", "join-service", "1", "1")
+	c.mustRestakingTx("alice", "restaking", "allow-operator", "1", "1")
+	c.mustRestakingTx("alice", "restaking", "borrow-pool", "1", "1")
+	c.mustRestakingTx("carol", "restaking", "set-user-preferences", `{"trusted_services":[{"service_id":1,"pool_ids":[1]}]}`)
+	carolTxs++
+	for _, view := range []string{"service-operators", "service-allowed-operators", "service-securing-pools", "operator-joined-services"} {
+		for _, rpc := range []string{c.seqRPC, c.fullRPC} {
+			waitFor(t, 60*time.Second, view+" on "+rpc, func() bool {
+				var ids struct {
+					IDs []uint32 `json:"ids"`
+				}
+				out, err := c.tryCLI("query", "restaking", view, "1", "--node", "tcp://"+rpc, "-o", "json")
+				return err == nil && json.Unmarshal([]byte(out), &ids) == nil && len(ids.IDs) == 1 && ids.IDs[0] == 1
+			})
+		}
+	}
+	var prefs struct {
+		Preferences struct {
+			TrustedServices []struct {
+				ServiceID uint32   `json:"service_id"`
+				PoolIDs   []uint32 `json:"pool_ids"`
+			} `json:"trusted_services"`
+		} `json:"preferences"`
+	}
+	c.query(c.fullRPC, &prefs, "restaking", "user-preferences", carol)
+	require.Len(t, prefs.Preferences.TrustedServices, 1)
+	require.Equal(t, uint32(1), prefs.Preferences.TrustedServices[0].ServiceID)
+	require.Equal(t, []uint32{1}, prefs.Preferences.TrustedServices[0].PoolIDs)
+
 	wantMilk := int64(genesisMilk - 2_000_000 - 4_000_000 - carolTxs*txFee)
 	wantTIA := int64(genesisMilkTIA - 1_000_000 - 3_000_000 - 5_000_000)
 	c.requireBalances(c.seqRPC, carol, wantMilk, wantTIA)
@@ -171,12 +205,12 @@ func TestRestakingThroughCLI(t *testing.T) {
 	require.Equal(t, "restaking", codespace)
 	carolTxs++
 	wantMilk -= txFee
-	// bob: the operator registration and the rejected delegation.
-	c.requireBalances(c.seqRPC, bob, genesisMilk-2*txFee, genesisMilkTIA)
+	// bob: the operator registration, the join and the rejected delegation.
+	c.requireBalances(c.seqRPC, bob, genesisMilk-3*txFee, genesisMilkTIA)
 	c.requireBalances(c.seqRPC, carol, wantMilk, wantTIA)
 	// The allowed denom still goes through.
 	c.mustRestakingTx("bob", "restaking", "delegate-service", "1", "7000umilktia")
-	c.requireBalances(c.seqRPC, bob, genesisMilk-3*txFee, genesisMilkTIA-7000)
+	c.requireBalances(c.seqRPC, bob, genesisMilk-4*txFee, genesisMilkTIA-7000)
 
 	// Maturity: the entries disappear and the tokens come back, exactly.
 	waitFor(t, 60*time.Second, "carol's unbondings to complete", func() bool {
