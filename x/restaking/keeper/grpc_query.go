@@ -145,11 +145,41 @@ func (q queryServer) DelegatorUnbondingDelegations(ctx context.Context, req *typ
 	if err != nil {
 		return nil, err
 	}
-	out, page, err := query.CollectionPaginate(ctx, q.k.unbondings, req.Pagination,
+	out, page, err := query.CollectionFilteredPaginate(ctx, q.k.unbondings, req.Pagination,
+		func(_ DelegationKey, u types.UnbondingDelegation) (bool, error) {
+			return req.Type == types.DELEGATION_TYPE_UNSPECIFIED || u.Type == req.Type, nil
+		},
 		func(_ DelegationKey, u types.UnbondingDelegation) (types.UnbondingDelegation, error) { return u, nil },
 		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, TargetKey](user))
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return &types.QueryUnbondingDelegationsResponse{UnbondingDelegations: out, Pagination: page}, nil
+}
+
+// TargetUnbondingDelegations pages through the unbondings from one target
+// via the target index.
+func (q queryServer) TargetUnbondingDelegations(ctx context.Context, req *types.QueryTargetDelegationsRequest) (*types.QueryUnbondingDelegationsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := req.Type.Validate(); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	keys, page, err := query.CollectionPaginate(ctx, q.k.targetUnbondings, req.Pagination,
+		func(key TargetUserKey, _ collections.NoValue) (DelegationKey, error) {
+			return collections.Join(key.K2(), key.K1()), nil
+		}, query.WithCollectionPaginationPairPrefix[TargetKey, sdk.AccAddress](targetKey(req.Type, req.TargetId)))
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	out := make([]types.UnbondingDelegation, 0, len(keys))
+	for _, key := range keys {
+		u, err := q.k.unbondings.Get(ctx, key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
 	}
 	return &types.QueryUnbondingDelegationsResponse{UnbondingDelegations: out, Pagination: page}, nil
 }
