@@ -29,10 +29,14 @@ import (
 	ibckeeper "github.com/cosmos/ibc-go/v8/modules/core/keeper"
 	"github.com/spf13/cast"
 
+	assetskeeper "github.com/milkyway-labs/milkyway-rollup/x/assets/keeper"
+	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
 	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
+	priceskeeper "github.com/milkyway-labs/milkyway-rollup/x/prices/keeper"
+	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 	restakingkeeper "github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
@@ -55,6 +59,8 @@ type Keepers struct {
 	PoolsKeeper     *poolskeeper.Keeper
 	OperatorsKeeper *operatorskeeper.Keeper
 	RestakingKeeper *restakingkeeper.Keeper
+	AssetsKeeper    *assetskeeper.Keeper
+	PricesKeeper    *priceskeeper.Keeper
 
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
@@ -70,7 +76,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		sequencertypes.StoreKey, servicestypes.StoreKey, poolstypes.StoreKey,
-		operatorstypes.StoreKey, restakingtypes.StoreKey,
+		operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey, pricestypes.StoreKey,
 	)
 }
 
@@ -145,6 +151,13 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.OperatorsKeeper.SetHooks(k.RestakingKeeper.TargetHooks())
 	// Operators read time from the restaking clock (bounded, monotonic).
 	k.OperatorsKeeper.SetClock(k.RestakingKeeper)
+
+	// USD values: gov-registered assets priced by the feeders' median; the
+	// restaking cap uses them, price freshness follows the restaking clock.
+	k.AssetsKeeper = assetskeeper.NewKeeper(cdc, kv(assetstypes.StoreKey), authority)
+	k.PricesKeeper = priceskeeper.NewKeeper(cdc, kv(pricestypes.StoreKey), assetSource{k.AssetsKeeper}, authority)
+	k.PricesKeeper.SetClock(k.RestakingKeeper)
+	k.RestakingKeeper.SetPriceSource(k.PricesKeeper)
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

@@ -28,10 +28,14 @@ import (
 	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
 	ibctm "github.com/cosmos/ibc-go/v8/modules/light-clients/07-tendermint"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/assets"
+	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/pools"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/prices"
+	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/sequencer"
@@ -63,6 +67,8 @@ func (app *App) appModules(txConfig client.TxEncodingConfig) []module.AppModule 
 		pools.NewAppModule(cdc, k.PoolsKeeper),
 		operators.NewAppModule(cdc, k.OperatorsKeeper),
 		restaking.NewAppModule(cdc, k.RestakingKeeper),
+		assets.NewAppModule(cdc, k.AssetsKeeper),
+		prices.NewAppModule(cdc, k.PricesKeeper),
 	}
 }
 
@@ -101,6 +107,8 @@ var beginBlockers = []string{
 	poolstypes.ModuleName,
 	restakingtypes.ModuleName, // advances the clock operators read next
 	operatorstypes.ModuleName,
+	assetstypes.ModuleName,
+	pricestypes.ModuleName,
 }
 
 // endBlockers. NOTE: gov ends proposals before staking matures unbondings,
@@ -122,6 +130,8 @@ var endBlockers = []string{
 	poolstypes.ModuleName,
 	operatorstypes.ModuleName,
 	restakingtypes.ModuleName,
+	assetstypes.ModuleName,
+	pricestypes.ModuleName,
 }
 
 // initGenesisOrder. NOTE: capability first (IBC needs initialised
@@ -147,4 +157,6 @@ var initGenesisOrder = []string{
 	poolstypes.ModuleName,
 	operatorstypes.ModuleName,
 	restakingtypes.ModuleName,
+	assetstypes.ModuleName,
+	pricestypes.ModuleName,
 }

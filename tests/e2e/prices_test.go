@@ -1,0 +1,71 @@
+package e2e
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestPricesAndCapThroughCLI: genesis registers umilktia as TIA (6
+// decimals), names alice as the only feeder, sets a 20 USD restaking cap
+// and a short max price age. Alice posts TIA=5.25; both nodes report it and
+// value 2 TIA at 10.5 USD; a pool delegation that would take the restaked
+// value past the cap fails on chain with ErrRestakingCapExceeded; once no
+// post is fresh the price is stale and zero.
+func TestPricesAndCapThroughCLI(t *testing.T) {
+	c := newCluster(t)
+	c.initChain("alice", "bob")
+	alice := c.address("alice")
+	c.editGenesis(func(appState map[string]json.RawMessage) {
+		c.editModuleGenesis(appState, "assets", func(gs map[string]any) {
+			gs["assets"] = []any{map[string]any{"denom": "umilktia", "ticker": "TIA", "exponent": 6}}
+		})
+		c.editModuleGenesis(appState, "prices", func(gs map[string]any) {
+			gs["params"] = map[string]any{"feeders": []any{alice}, "max_price_age": "6s"}
+		})
+		c.setRestakingParam(appState, "restaking_cap", "20.000000000000000000")
+	})
+	c.startDA()
+	c.startSequencer()
+	c.startFullNode()
+
+	c.mustTx("alice", "prices", "post-prices", "TIA=5.25")
+	type price struct {
+		Price struct {
+			Price string `json:"price"`
+			Stale bool   `json:"stale"`
+		} `json:"price"`
+	}
+	for _, rpc := range []string{c.seqRPC, c.fullRPC} {
+		waitFor(t, 60*time.Second, "the TIA price on "+rpc, func() bool {
+			var p price
+			out, err := c.tryCLI("query", "prices", "price", "TIA", "--node", "tcp://"+rpc, "-o", "json")
+			return err == nil && json.Unmarshal([]byte(out), &p) == nil && !p.Price.Stale && p.Price.Price != ""
+		})
+	}
+	var value struct {
+		Value string `json:"value"`
+	}
+	c.query(c.seqRPC, &value, "prices", "usd-value", "2000000umilktia")
+	require.Contains(t, []string{"10.500000000000000000", "10500000000000000000"}, value.Value, "2 TIA at 5.25")
+
+	code, codespace := c.txResult(c.tx("bob", "prices", "post-prices", "TIA=1"))
+	require.Equal(t, uint32(4), code, "ErrNotFeeder")
+	require.Equal(t, "prices", codespace)
+
+	c.mustTx("alice", "restaking", "delegate-pool", "2000000umilktia") // 10.5 USD restaked
+	code, codespace = c.txResult(c.tx("bob", "restaking", "delegate-pool", "2000000umilktia"))
+	require.Equal(t, uint32(15), code, "ErrRestakingCapExceeded: 21 > 20 USD")
+	require.Equal(t, "restaking", codespace)
+
+	waitFor(t, 60*time.Second, "the price to go stale", func() bool {
+		var p price
+		out, err := c.tryCLI("query", "prices", "price", "TIA", "--node", "tcp://"+c.seqRPC, "-o", "json")
+		return err == nil && json.Unmarshal([]byte(out), &p) == nil && p.Price.Stale
+	})
+	c.query(c.seqRPC, &value, "prices", "usd-value", "2000000umilktia")
+	require.Contains(t, []string{"0", "0.000000000000000000", ""}, value.Value, "a stale price values at zero")
+	c.requireSameAppHash()
+}
