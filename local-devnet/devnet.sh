@@ -135,6 +135,8 @@ init_devnet() {
       --home "$SEQ_HOME" --keyring-backend test
     log "  key $name: $addr ($GENESIS_COINS)"
   done
+  devnet_genesis "$SEQ_HOME/config/genesis.json" \
+    "$("$MILKYWAYD" keys show alice -a --keyring-backend test --home "$SEQ_HOME")"
   run_init "$MILKYWAYD" genesis validate --home "$SEQ_HOME"
 
   run_init "$MILKYWAYD" init fullnode --chain-id "$CHAIN_ID" --home "$FN_HOME"
@@ -148,6 +150,20 @@ init_devnet() {
 
 # set_app_ports HOME API GRPC writes the REST and gRPC ports into app.toml
 # (the start command also passes them as flags).
+# devnet_genesis makes the genesis convenient for trying the chain: gov
+# periods of a minute (params proposals finish while you watch), umilk and
+# umilktia registered as assets, and alice as the price feeder.
+devnet_genesis() {
+  local gen="$1" feeder="$2"
+  sed -i \
+    -e 's/"voting_period": *"[0-9]*s"/"voting_period": "60s"/' \
+    -e 's/"expedited_voting_period": *"[0-9]*s"/"expedited_voting_period": "30s"/' \
+    -e 's/"max_deposit_period": *"[0-9]*s"/"max_deposit_period": "60s"/' \
+    -e "s/\"feeders\": *\[\]/\"feeders\": [\"$feeder\"]/" \
+    -e 's/"assets": *\[\]/"assets": [{"denom": "umilk", "ticker": "MILK", "exponent": 6}, {"denom": "umilktia", "ticker": "MILKTIA", "exponent": 6}]/' \
+    "$gen"
+}
+
 set_app_ports() {
   local f="$1/config/app.toml"
   sed -e "s#^address = \"tcp://127.0.0.1:1317\"#address = \"tcp://127.0.0.1:$2\"#" \
