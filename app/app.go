@@ -69,7 +69,7 @@ func New(logger log.Logger, db dbm.DB, traceStore io.Writer, loadLatest bool,
 	}
 	app.initKeepers(appOpts)
 
-	app.ModuleManager = module.NewManager(app.appModules(enc.TxConfig)...)
+	app.ModuleManager = module.NewManager(app.appModules(enc.TxConfig, appOpts)...)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, basicOverrides())
 	app.BasicModuleManager.RegisterLegacyAminoCodec(enc.Amino)
 	app.BasicModuleManager.RegisterInterfaces(enc.InterfaceRegistry)
@@ -80,6 +80,7 @@ func New(logger log.Logger, db dbm.DB, traceStore io.Writer, loadLatest bool,
 	app.ModuleManager.SetOrderInitGenesis(initGenesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(initGenesisOrder...)
 
+	app.ModuleManager.RegisterInvariants(app.CrisisKeeper)
 	app.configurator = module.NewConfigurator(app.appCodec, app.MsgServiceRouter(), app.GRPCQueryRouter())
 	if err := app.ModuleManager.RegisterServices(app.configurator); err != nil {
 		panic(err)

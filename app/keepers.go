@@ -15,6 +15,8 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	consensuskeeper "github.com/cosmos/cosmos-sdk/x/consensus/keeper"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	crisiskeeper "github.com/cosmos/cosmos-sdk/x/crisis/keeper"
+	crisistypes "github.com/cosmos/cosmos-sdk/x/crisis/types"
 	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
@@ -53,6 +55,7 @@ type Keepers struct {
 	DistrKeeper     distrkeeper.Keeper
 	GovKeeper       *govkeeper.Keeper
 	ConsensusKeeper consensuskeeper.Keeper
+	CrisisKeeper    *crisiskeeper.Keeper
 	UpgradeKeeper   *upgradekeeper.Keeper
 	SequencerKeeper sequencerkeeper.Keeper
 	ServicesKeeper  *serviceskeeper.Keeper
@@ -73,7 +76,7 @@ type Keepers struct {
 func storeKeys() map[string]*storetypes.KVStoreKey {
 	return storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, distrtypes.StoreKey,
-		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
+		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey, crisistypes.StoreKey,
 		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		sequencertypes.StoreKey, servicestypes.StoreKey, poolstypes.StoreKey,
 		operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey, pricestypes.StoreKey,
@@ -126,6 +129,11 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.DistrKeeper = distrkeeper.NewKeeper(cdc, kv(distrtypes.StoreKey), k.AccountKeeper, k.BankKeeper, k.StakingKeeper,
 		authtypes.FeeCollectorName, authority)
 	k.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(k.DistrKeeper.Hooks()))
+
+	// x/crisis serves the invariant routes of every module (MsgVerifyInvariant)
+	// and checks them every --inv-check-period blocks (0, the default: never).
+	k.CrisisKeeper = crisiskeeper.NewKeeper(cdc, kv(crisistypes.StoreKey), cast.ToUint(appOpts.Get("inv-check-period")),
+		k.BankKeeper, authtypes.FeeCollectorName, authority, k.AccountKeeper.AddressCodec())
 
 	skipUpgradeHeights := map[int64]bool{}
 	for _, h := range cast.ToIntSlice(appOpts.Get("unsafe-skip-upgrades")) {

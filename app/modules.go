@@ -4,6 +4,7 @@ import (
 	"cosmossdk.io/x/upgrade"
 	upgradetypes "cosmossdk.io/x/upgrade/types"
 	"github.com/cosmos/cosmos-sdk/client"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	"github.com/cosmos/cosmos-sdk/x/auth"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -11,6 +12,8 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/consensus"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	"github.com/cosmos/cosmos-sdk/x/crisis"
+	crisistypes "github.com/cosmos/cosmos-sdk/x/crisis/types"
 	distr "github.com/cosmos/cosmos-sdk/x/distribution"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 	"github.com/cosmos/cosmos-sdk/x/genutil"
@@ -27,6 +30,7 @@ import (
 	ibc "github.com/cosmos/ibc-go/v8/modules/core"
 	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
 	ibctm "github.com/cosmos/ibc-go/v8/modules/light-clients/07-tendermint"
+	"github.com/spf13/cast"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/assets"
 	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
@@ -46,7 +50,7 @@ import (
 
 // appModules lists the modules in the app. Their order here does not
 // matter; the orders below do.
-func (app *App) appModules(txConfig client.TxEncodingConfig) []module.AppModule {
+func (app *App) appModules(txConfig client.TxEncodingConfig, appOpts servertypes.AppOptions) []module.AppModule {
 	cdc := app.appCodec
 	k := &app.Keepers
 	return []module.AppModule{
@@ -69,6 +73,8 @@ func (app *App) appModules(txConfig client.TxEncodingConfig) []module.AppModule 
 		restaking.NewAppModule(cdc, k.RestakingKeeper),
 		assets.NewAppModule(cdc, k.AssetsKeeper),
 		prices.NewAppModule(cdc, k.PricesKeeper),
+		// crisis never had x/params subspaces on this chain (nil).
+		crisis.NewAppModule(k.CrisisKeeper, cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants)), nil),
 	}
 }
 
@@ -132,6 +138,7 @@ var endBlockers = []string{
 	restakingtypes.ModuleName,
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
+	crisistypes.ModuleName,
 }
 
 // initGenesisOrder. NOTE: capability first (IBC needs initialised
@@ -159,4 +166,5 @@ var initGenesisOrder = []string{
 	restakingtypes.ModuleName,
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
+	crisistypes.ModuleName, // asserts the invariants once every module is loaded
 }

@@ -100,3 +100,10 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 	}
 	return cdc.MustMarshalJSON(gs)
 }
+
+// RegisterInvariants registers the pools invariant with x/crisis.
+func (am AppModule) RegisterInvariants(ir sdk.InvariantRegistry) {
+	ir.RegisterRoute(types.ModuleName, "valid-pools", func(ctx sdk.Context) (string, bool) {
+		return am.keeper.ValidPoolsInvariant(ctx)
+	})
+}

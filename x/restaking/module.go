@@ -110,3 +110,15 @@ func (am AppModule) BeginBlock(ctx context.Context) error { return am.keeper.Beg
 
 // EndBlock pays out matured unbondings.
 func (am AppModule) EndBlock(ctx context.Context) error { return am.keeper.EndBlocker(ctx) }
+
+// RegisterInvariants registers the stake and security invariants with
+// x/crisis. They walk all restaking state: crisis runs them only on demand
+// (MsgVerifyInvariant) or every --inv-check-period blocks.
+func (am AppModule) RegisterInvariants(ir sdk.InvariantRegistry) {
+	ir.RegisterRoute(types.ModuleName, "stake", func(ctx sdk.Context) (string, bool) {
+		return am.keeper.StakeInvariant(ctx)
+	})
+	ir.RegisterRoute(types.ModuleName, "security", func(ctx sdk.Context) (string, bool) {
+		return am.keeper.SecurityInvariant(ctx)
+	})
+}

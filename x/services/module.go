@@ -102,3 +102,10 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 	}
 	return cdc.MustMarshalJSON(gs)
 }
+
+// RegisterInvariants registers the services invariant with x/crisis.
+func (am AppModule) RegisterInvariants(ir sdk.InvariantRegistry) {
+	ir.RegisterRoute(types.ModuleName, "valid-services", func(ctx sdk.Context) (string, bool) {
+		return am.keeper.ValidServicesInvariant(ctx)
+	})
+}

@@ -24,6 +24,7 @@ import (
 	servergrpc "github.com/cosmos/cosmos-sdk/server/grpc"
 	servercmtlog "github.com/cosmos/cosmos-sdk/server/log"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	"github.com/cosmos/cosmos-sdk/x/crisis"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 	golog "github.com/ipfs/go-log/v2"
 	rollconf "github.com/rollkit/rollkit/config"
@@ -48,6 +49,7 @@ const (
 
 func addStartFlags(cmd *cobra.Command) {
 	rollconf.AddFlags(cmd)
+	crisis.AddModuleInitFlags(cmd)
 	// Friendlier defaults than rollkit's (which point at a port nothing
 	// listens on by default).
 	_ = cmd.Flags().Set(rollconf.FlagDAAddress, defaultDAAddress)
