@@ -186,7 +186,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 	// Rejections, with their registered codes. Alice restricts the service
 	// to umilktia; bob's umilk delegation then fails in its block with
 	// ErrDenomNotRestakable. Carol asking for more umilktia than she holds
-	// fails with ErrInvalidAmount (wrapping the bank error). Both still pay
+	// fails with the SDK's ErrInsufficientFunds. Both still pay
 	// the fee and move nothing else.
 	c.mustRestakingTx("alice", "services", "set-params", "1", `{"allowed_denoms":["umilktia"]}`)
 	var svcParams struct {
@@ -201,8 +201,8 @@ func TestRestakingThroughCLI(t *testing.T) {
 	require.Equal(t, uint32(8), code, "ErrDenomNotRestakable")
 	require.Equal(t, "restaking", codespace)
 	code, codespace = c.txResult(c.tx("carol", "restaking", "delegate-pool", "999000000000umilktia"))
-	require.Equal(t, uint32(4), code, "ErrInvalidAmount (insufficient funds)")
-	require.Equal(t, "restaking", codespace)
+	require.Equal(t, uint32(5), code, "the SDK's ErrInsufficientFunds")
+	require.Equal(t, "sdk", codespace)
 	carolTxs++
 	wantMilk -= txFee
 	// bob: the operator registration, the join and the rejected delegation.

@@ -47,8 +47,10 @@ func (k *Keeper) Delegate(ctx context.Context, target types.Target, user sdk.Acc
 		stakes[i] = stake.Deposit(c.Amount, shares)
 		issued = append(issued, sdk.NewDecCoinFromDec(c.Denom, shares))
 	}
+	// The bank's own error (insufficient funds, code sdk/5) is what wallets
+	// and users expect; it is passed on unchanged.
 	if err := k.bank.SendCoins(ctx, user, target.Address, amount); err != nil {
-		return nil, errorsmod.Wrap(types.ErrInvalidAmount, err.Error())
+		return nil, err
 	}
 
 	if err := k.beforeSharesModified(ctx, target, user); err != nil {

@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
@@ -85,7 +86,7 @@ func (s *KeeperTestSuite) TestDelegate() {
 			run: func() (*types.MsgDelegateResponse, error) {
 				return s.msgs.DelegatePool(s.ctx, &types.MsgDelegatePool{Delegator: alice, Amount: sdk.NewInt64Coin("umilk", 2000000000)})
 			},
-			expErr: types.ErrInvalidAmount,
+			expErr: sdkerrors.ErrInsufficientFunds,
 		},
 		{
 			name: "zero amount",
