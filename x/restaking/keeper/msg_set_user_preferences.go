@@ -2,7 +2,9 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -29,6 +31,10 @@ func (ms msgServer) SetUserPreferences(ctx context.Context, msg *types.MsgSetUse
 			}
 		}
 	}
+	old, err := ms.userPreferences.Get(ctx, user)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
 	if len(msg.Preferences.TrustedServices) == 0 {
 		err = ms.userPreferences.Remove(ctx, user)
 	} else {
@@ -36,6 +42,11 @@ func (ms msgServer) SetUserPreferences(ctx context.Context, msg *types.MsgSetUse
 	}
 	if err != nil {
 		return nil, err
+	}
+	if ms.hooks != nil {
+		if err := ms.hooks.AfterUserPreferencesModified(ctx, user, old, msg.Preferences); err != nil {
+			return nil, err
+		}
 	}
 	err = sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetUserPreferences{User: msg.User, Preferences: msg.Preferences})
 	return &types.MsgSetUserPreferencesResponse{}, err

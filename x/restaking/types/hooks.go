@@ -17,4 +17,7 @@ type RestakingHooks interface {
 	AfterDelegationModified(ctx context.Context, t DelegationType, targetID uint32, user sdk.AccAddress) error
 	// AfterUnbondingInitiated runs when an unbonding entry is created.
 	AfterUnbondingInitiated(ctx context.Context, unbondingID uint64) error
+	// AfterUserPreferencesModified runs after a user changed which services
+	// their pool stake trusts (rewards settle the affected pools first).
+	AfterUserPreferencesModified(ctx context.Context, user sdk.AccAddress, oldPrefs, newPrefs UserPreferences) error
 }

@@ -1,0 +1,51 @@
+package keeper_test
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+)
+
+// recordingHooks records every restaking hook call in order.
+type recordingHooks struct{ calls []string }
+
+func (h *recordingHooks) BeforeDelegationSharesModified(_ context.Context, t types.DelegationType, id uint32, _ sdk.AccAddress) error {
+	h.calls = append(h.calls, "before "+t.String())
+	return nil
+}
+
+func (h *recordingHooks) AfterDelegationModified(_ context.Context, t types.DelegationType, id uint32, _ sdk.AccAddress) error {
+	h.calls = append(h.calls, "after "+t.String())
+	return nil
+}
+
+func (h *recordingHooks) AfterUnbondingInitiated(context.Context, uint64) error {
+	h.calls = append(h.calls, "unbonding")
+	return nil
+}
+
+func (h *recordingHooks) AfterUserPreferencesModified(_ context.Context, _ sdk.AccAddress, oldPrefs, newPrefs types.UserPreferences) error {
+	h.calls = append(h.calls, "preferences")
+	return nil
+}
+
+// TestHooksFollowEveryChange: rewards and slashing will rely on these
+// calls, in this order, around every share change.
+func (s *KeeperTestSuite) TestHooksFollowEveryChange() {
+	hooks := &recordingHooks{}
+	s.k.SetHooks(hooks)
+	s.delegatePool(alice, "100umilktia")
+	_, err := s.msgs.UndelegatePool(s.ctx, &types.MsgUndelegatePool{Delegator: alice, Amount: sdk.NewInt64Coin("umilktia", 10)})
+	s.Require().NoError(err)
+	s.activeService()
+	_, err = s.msgs.SetUserPreferences(s.ctx, &types.MsgSetUserPreferences{User: alice, Preferences: types.UserPreferences{
+		TrustedServices: []types.TrustedServiceEntry{{ServiceId: 1}}}})
+	s.Require().NoError(err)
+	s.Require().Equal([]string{
+		"before DELEGATION_TYPE_POOL", "after DELEGATION_TYPE_POOL",
+		"before DELEGATION_TYPE_POOL", "after DELEGATION_TYPE_POOL", "unbonding",
+		"preferences",
+	}, hooks.calls)
+}
