@@ -27,7 +27,7 @@ func (k *Keeper) BeginBlocker(ctx context.Context) error {
 		if err := k.completeInactivation(ctx, id); err != nil {
 			return errorsmod.Wrapf(err, "completing inactivation of operator %d", id)
 		}
-		if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventCompleteOperatorInactivation{OperatorID: id}); err != nil {
+		if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventCompleteOperatorInactivation{OperatorId: id}); err != nil {
 			return err
 		}
 	}

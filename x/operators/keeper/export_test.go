@@ -35,7 +35,7 @@ func (k *Keeper) QueuedOperatorIDs(ctx context.Context) ([]uint32, error) {
 
 // SetOperatorRaw stores an operator without any checks (to break invariants).
 func (k *Keeper) SetOperatorRaw(ctx context.Context, op types.Operator) error {
-	return k.operators.Set(ctx, op.ID, op)
+	return k.operators.Set(ctx, op.Id, op)
 }
 
 // SetOperatorParamsRaw stores operator params without any checks.

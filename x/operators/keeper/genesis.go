@@ -18,21 +18,21 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 	if err := k.SetParams(ctx, gs.Params); err != nil {
 		return err
 	}
-	if err := k.nextOperatorID.Set(ctx, uint64(gs.NextOperatorID)); err != nil {
+	if err := k.nextOperatorID.Set(ctx, uint64(gs.NextOperatorId)); err != nil {
 		return err
 	}
 	for _, op := range gs.Operators {
-		if err := k.operators.Set(ctx, op.ID, op); err != nil {
+		if err := k.operators.Set(ctx, op.Id, op); err != nil {
 			return err
 		}
 	}
 	for _, rec := range gs.OperatorsParams {
-		if err := k.operatorParams.Set(ctx, rec.OperatorID, rec.Params); err != nil {
+		if err := k.operatorParams.Set(ctx, rec.OperatorId, rec.Params); err != nil {
 			return err
 		}
 	}
 	for _, entry := range gs.InactivatingOperators {
-		if err := k.enqueueInactivation(ctx, entry.OperatorID, entry.CompletionTime.UTC()); err != nil {
+		if err := k.enqueueInactivation(ctx, entry.OperatorId, entry.CompletionTime.UTC()); err != nil {
 			return err
 		}
 	}
@@ -59,7 +59,7 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	err = k.operatorParams.Walk(ctx, nil, func(id uint32, p types.OperatorParams) (bool, error) {
-		gs.OperatorsParams = append(gs.OperatorsParams, types.OperatorParamsRecord{OperatorID: id, Params: p})
+		gs.OperatorsParams = append(gs.OperatorsParams, types.OperatorParamsRecord{OperatorId: id, Params: p})
 		return false, nil
 	})
 	if err != nil {
@@ -67,7 +67,7 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	}
 	err = k.inactivationQueue.Walk(ctx, nil, func(key collections.Pair[time.Time, uint32]) (bool, error) {
 		gs.InactivatingOperators = append(gs.InactivatingOperators,
-			types.InactivatingOperator{OperatorID: key.K2(), CompletionTime: key.K1()})
+			types.InactivatingOperator{OperatorId: key.K2(), CompletionTime: key.K1()})
 		return false, nil
 	})
 	if err != nil {

@@ -20,16 +20,16 @@ func (s *KeeperTestSuite) buildRichState() {
 	}
 	s.advance(25 * time.Hour)
 	_, err := s.ms.SetOperatorParams(s.ctx, &types.MsgSetOperatorParams{
-		Sender: alice, OperatorID: 2, CommissionRate: math.LegacyMustNewDecFromStr("0.105"),
+		Sender: alice, OperatorId: 2, CommissionRate: math.LegacyMustNewDecFromStr("0.105"),
 	})
 	s.Require().NoError(err)
-	_, err = s.ms.TransferOperatorOwnership(s.ctx, &types.MsgTransferOperatorOwnership{Sender: alice, OperatorID: 5, NewAdmin: bob})
+	_, err = s.ms.TransferOperatorOwnership(s.ctx, &types.MsgTransferOperatorOwnership{Sender: alice, OperatorId: 5, NewAdmin: bob})
 	s.Require().NoError(err)
 	s.deactivate(3) // becomes INACTIVE below
 	s.deactivate(4) // deleted below
 	s.advance(48 * time.Hour)
 	s.Require().NoError(s.k.BeginBlocker(s.ctx))
-	_, err = s.ms.DeleteOperator(s.ctx, &types.MsgDeleteOperator{Sender: alice, OperatorID: 4})
+	_, err = s.ms.DeleteOperator(s.ctx, &types.MsgDeleteOperator{Sender: alice, OperatorId: 4})
 	s.Require().NoError(err)
 	s.deactivate(1) // still INACTIVATING at export
 	s.advance(time.Hour)
@@ -41,10 +41,10 @@ func (s *KeeperTestSuite) TestGenesisRoundTrip() {
 	exported, err := s.k.ExportGenesis(s.ctx)
 	s.Require().NoError(err)
 	s.Require().NoError(exported.Validate())
-	s.Require().Equal(uint32(6), exported.NextOperatorID)
+	s.Require().Equal(uint32(6), exported.NextOperatorId)
 	s.Require().Len(exported.Operators, 4)
 	s.Require().Len(exported.InactivatingOperators, 2)
-	s.Require().Equal(uint32(1), exported.InactivatingOperators[0].OperatorID, "queue is exported in completion order")
+	s.Require().Equal(uint32(1), exported.InactivatingOperators[0].OperatorId, "queue is exported in completion order")
 
 	// Import into a fresh store (through JSON, like a real genesis file).
 	bz, err := s.k.AddressCodec().BytesToString(types.OperatorAddress(1))

@@ -15,7 +15,7 @@ import (
 // until block time + deactivation_time, which it returns.
 func (k *Keeper) startInactivation(ctx context.Context, op types.Operator) (time.Time, error) {
 	if op.Status != types.OPERATOR_STATUS_ACTIVE {
-		return time.Time{}, types.ErrOperatorNotActive.Wrapf("operator %d is %s", op.ID, op.Status)
+		return time.Time{}, types.ErrOperatorNotActive.Wrapf("operator %d is %s", op.Id, op.Status)
 	}
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -27,31 +27,31 @@ func (k *Keeper) startInactivation(ctx context.Context, op types.Operator) (time
 	}
 	end := now.Add(params.DeactivationTime)
 	op.Status = types.OPERATOR_STATUS_INACTIVATING
-	if err := k.operators.Set(ctx, op.ID, op); err != nil {
+	if err := k.operators.Set(ctx, op.Id, op); err != nil {
 		return time.Time{}, err
 	}
-	if err := k.enqueueInactivation(ctx, op.ID, end); err != nil {
+	if err := k.enqueueInactivation(ctx, op.Id, end); err != nil {
 		return time.Time{}, err
 	}
-	return end, k.afterOperatorInactivatingStarted(ctx, op.ID)
+	return end, k.afterOperatorInactivatingStarted(ctx, op.Id)
 }
 
 // reactivate moves an INACTIVE operator back to ACTIVE. Its params, and so
 // its commission, are kept as they were.
 func (k *Keeper) reactivate(ctx context.Context, op types.Operator) error {
 	if op.Status != types.OPERATOR_STATUS_INACTIVE {
-		return types.ErrOperatorNotInactive.Wrapf("operator %d is %s", op.ID, op.Status)
+		return types.ErrOperatorNotInactive.Wrapf("operator %d is %s", op.Id, op.Status)
 	}
 	op.Status = types.OPERATOR_STATUS_ACTIVE
-	if err := k.operators.Set(ctx, op.ID, op); err != nil {
+	if err := k.operators.Set(ctx, op.Id, op); err != nil {
 		return err
 	}
 	// An INACTIVE operator has no queue entry; removing is a no-op kept so
 	// that no path can leave a stale entry behind.
-	if err := k.removeFromInactivationQueue(ctx, op.ID); err != nil {
+	if err := k.removeFromInactivationQueue(ctx, op.Id); err != nil {
 		return err
 	}
-	return k.afterOperatorReactivated(ctx, op.ID)
+	return k.afterOperatorReactivated(ctx, op.Id)
 }
 
 // enqueueInactivation records the completion time in the queue and in the
@@ -101,14 +101,14 @@ func (k *Keeper) completeInactivation(ctx context.Context, operatorID uint32) er
 		return err
 	}
 	if op.Status != types.OPERATOR_STATUS_INACTIVATING {
-		return types.ErrOperatorNotActive.Wrapf("queued operator %d is %s, not inactivating", op.ID, op.Status)
+		return types.ErrOperatorNotActive.Wrapf("queued operator %d is %s, not inactivating", op.Id, op.Status)
 	}
 	op.Status = types.OPERATOR_STATUS_INACTIVE
-	if err := k.operators.Set(ctx, op.ID, op); err != nil {
+	if err := k.operators.Set(ctx, op.Id, op); err != nil {
 		return err
 	}
-	if err := k.removeFromInactivationQueue(ctx, op.ID); err != nil {
+	if err := k.removeFromInactivationQueue(ctx, op.Id); err != nil {
 		return err
 	}
-	return k.afterOperatorInactivatingCompleted(ctx, op.ID)
+	return k.afterOperatorInactivatingCompleted(ctx, op.Id)
 }

@@ -44,11 +44,11 @@ func ValidOperatorsInvariant(k *Keeper) sdk.Invariant {
 			if err := op.Validate(); err != nil {
 				problems = append(problems, err.Error())
 			}
-			if uint64(op.ID) >= next {
-				problems = append(problems, fmt.Sprintf("operator %d is not below next id %d", op.ID, next))
+			if uint64(op.Id) >= next {
+				problems = append(problems, fmt.Sprintf("operator %d is not below next id %d", op.Id, next))
 			}
-			if ok, err := k.operatorParams.Has(ctx, op.ID); err != nil || !ok {
-				problems = append(problems, fmt.Sprintf("operator %d has no params", op.ID))
+			if ok, err := k.operatorParams.Has(ctx, op.Id); err != nil || !ok {
+				problems = append(problems, fmt.Sprintf("operator %d has no params", op.Id))
 			}
 			return false, nil
 		})
@@ -89,8 +89,8 @@ func InactivationQueueInvariant(k *Keeper) sdk.Invariant {
 		})
 		if err == nil {
 			err = k.IterateOperators(ctx, func(op types.Operator) (bool, error) {
-				if op.Status == types.OPERATOR_STATUS_INACTIVATING && !queued[op.ID] {
-					problems = append(problems, fmt.Sprintf("inactivating operator %d is not queued", op.ID))
+				if op.Status == types.OPERATOR_STATUS_INACTIVATING && !queued[op.Id] {
+					problems = append(problems, fmt.Sprintf("inactivating operator %d is not queued", op.Id))
 				}
 				return false, nil
 			})

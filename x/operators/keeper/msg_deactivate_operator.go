@@ -14,7 +14,7 @@ func (ms msgServer) DeactivateOperator(ctx context.Context, msg *types.MsgDeacti
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorID, msg.Sender)
+	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +24,7 @@ func (ms msgServer) DeactivateOperator(ctx context.Context, msg *types.MsgDeacti
 	}
 
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventStartOperatorInactivation{
-		OperatorID: op.ID, Sender: msg.Sender, CompletionTime: end,
+		OperatorId: op.Id, Sender: msg.Sender, CompletionTime: end,
 	}); err != nil {
 		return nil, err
 	}

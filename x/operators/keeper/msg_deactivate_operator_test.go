@@ -10,7 +10,7 @@ import (
 func (s *KeeperTestSuite) TestMsgDeactivateOperator() {
 	registered := func(s *KeeperTestSuite) { s.register(alice) }
 	deactivate := func(sender string, id uint32) *types.MsgDeactivateOperator {
-		return &types.MsgDeactivateOperator{Sender: sender, OperatorID: id}
+		return &types.MsgDeactivateOperator{Sender: sender, OperatorId: id}
 	}
 
 	cases := []msgCase[*types.MsgDeactivateOperator, *types.MsgDeactivateOperatorResponse]{
@@ -22,7 +22,7 @@ func (s *KeeperTestSuite) TestMsgDeactivateOperator() {
 				end := t0.Add(types.DefaultDeactivationTime)
 				s.Require().Equal(end, res.CompletionTime)
 				s.Require().Equal(types.OPERATOR_STATUS_INACTIVATING, s.operator(1).Status)
-				s.Require().Equal([]types.InactivatingOperator{{OperatorID: 1, CompletionTime: end}},
+				s.Require().Equal([]types.InactivatingOperator{{OperatorId: 1, CompletionTime: end}},
 					s.state().Genesis.InactivatingOperators)
 				s.Require().Equal(map[uint32]time.Time{1: end}, s.state().Ends)
 				s.Require().Contains(s.hooks.calls, "AfterOperatorInactivatingStarted:1")

@@ -15,7 +15,7 @@ func (ms msgServer) DeleteOperator(ctx context.Context, msg *types.MsgDeleteOper
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorID, msg.Sender)
+	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +24,7 @@ func (ms msgServer) DeleteOperator(ctx context.Context, msg *types.MsgDeleteOper
 	}
 
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDeleteOperator{
-		OperatorID: op.ID, Sender: msg.Sender,
+		OperatorId: op.Id, Sender: msg.Sender,
 	}); err != nil {
 		return nil, err
 	}

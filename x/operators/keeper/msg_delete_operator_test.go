@@ -9,7 +9,7 @@ import (
 func (s *KeeperTestSuite) TestMsgDeleteOperator() {
 	inactive := func(s *KeeperTestSuite) { s.register(alice); s.makeInactive(1) }
 	del := func(sender string, id uint32) *types.MsgDeleteOperator {
-		return &types.MsgDeleteOperator{Sender: sender, OperatorID: id}
+		return &types.MsgDeleteOperator{Sender: sender, OperatorId: id}
 	}
 
 	cases := []msgCase[*types.MsgDeleteOperator, *types.MsgDeleteOperatorResponse]{

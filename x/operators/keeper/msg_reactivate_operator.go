@@ -14,7 +14,7 @@ func (ms msgServer) ReactivateOperator(ctx context.Context, msg *types.MsgReacti
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorID, msg.Sender)
+	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender)
 	if err != nil {
 		return nil, err
 	}
@@ -23,7 +23,7 @@ func (ms msgServer) ReactivateOperator(ctx context.Context, msg *types.MsgReacti
 	}
 
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventReactivateOperator{
-		OperatorID: op.ID, Sender: msg.Sender,
+		OperatorId: op.Id, Sender: msg.Sender,
 	}); err != nil {
 		return nil, err
 	}

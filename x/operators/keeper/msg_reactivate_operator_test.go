@@ -9,7 +9,7 @@ import (
 func (s *KeeperTestSuite) TestMsgReactivateOperator() {
 	inactive := func(s *KeeperTestSuite) { s.register(alice); s.makeInactive(1) }
 	reactivate := func(sender string, id uint32) *types.MsgReactivateOperator {
-		return &types.MsgReactivateOperator{Sender: sender, OperatorID: id}
+		return &types.MsgReactivateOperator{Sender: sender, OperatorId: id}
 	}
 
 	cases := []msgCase[*types.MsgReactivateOperator, *types.MsgReactivateOperatorResponse]{
@@ -60,7 +60,7 @@ func (s *KeeperTestSuite) TestMsgReactivateOperator() {
 func (s *KeeperTestSuite) TestReactivatedOperatorRequeuesCleanly() {
 	id := s.register(alice)
 	s.makeInactive(id)
-	_, err := s.ms.ReactivateOperator(s.ctx, &types.MsgReactivateOperator{Sender: alice, OperatorID: id})
+	_, err := s.ms.ReactivateOperator(s.ctx, &types.MsgReactivateOperator{Sender: alice, OperatorId: id})
 	s.Require().NoError(err)
 	s.deactivate(id)
 	ids, err := s.k.QueuedOperatorIDs(s.ctx)

@@ -43,7 +43,7 @@ func (ms msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegister
 	if err != nil {
 		return nil, err
 	}
-	op := types.NewOperator(id, types.OPERATOR_STATUS_ACTIVE, admin, msg.Moniker, msg.Website, msg.PictureURL, address)
+	op := types.NewOperator(id, types.OPERATOR_STATUS_ACTIVE, admin, msg.Moniker, msg.Website, msg.PictureUrl, address)
 	now, err := ms.k.now(ctx)
 	if err != nil {
 		return nil, err
@@ -54,9 +54,9 @@ func (ms msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegister
 	}
 
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRegisterOperator{
-		OperatorID: id, Admin: admin, Address: address, FeePaid: feePaid,
+		OperatorId: id, Admin: admin, Address: address, FeePaid: feePaid,
 	}); err != nil {
 		return nil, err
 	}
-	return &types.MsgRegisterOperatorResponse{NewOperatorID: id}, nil
+	return &types.MsgRegisterOperatorResponse{NewOperatorId: id}, nil
 }

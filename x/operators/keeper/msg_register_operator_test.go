@@ -32,7 +32,7 @@ func (s *KeeperTestSuite) TestMsgRegisterOperator() {
 			name: "no fee set: ACTIVE operator with id 1, params, hook and event",
 			msg:  newRegisterMsg(alice),
 			check: func(s *KeeperTestSuite, res *types.MsgRegisterOperatorResponse) {
-				s.Require().Equal(uint32(1), res.NewOperatorID)
+				s.Require().Equal(uint32(1), res.NewOperatorId)
 				op := s.operator(1)
 				addr, err := s.k.AddressCodec().BytesToString(types.OperatorAddress(1))
 				s.Require().NoError(err)
@@ -71,7 +71,7 @@ func (s *KeeperTestSuite) TestMsgRegisterOperator() {
 			setup: func(s *KeeperTestSuite) { s.register(bob) },
 			msg:   newRegisterMsg(alice),
 			check: func(s *KeeperTestSuite, res *types.MsgRegisterOperatorResponse) {
-				s.Require().Equal(uint32(2), res.NewOperatorID)
+				s.Require().Equal(uint32(2), res.NewOperatorId)
 			},
 		},
 		{name: "fee too low", setup: withFee("100umilk"), msg: fee("99umilk"), expErr: types.ErrInsufficientFee},

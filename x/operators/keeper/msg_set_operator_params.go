@@ -14,17 +14,17 @@ func (ms msgServer) SetOperatorParams(ctx context.Context, msg *types.MsgSetOper
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorID, msg.Sender)
+	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender)
 	if err != nil {
 		return nil, err
 	}
-	old, err := ms.k.setCommissionRate(ctx, op.ID, msg.CommissionRate)
+	old, err := ms.k.setCommissionRate(ctx, op.Id, msg.CommissionRate)
 	if err != nil {
 		return nil, err
 	}
 
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetOperatorParams{
-		OperatorID: op.ID, Sender: msg.Sender, OldCommissionRate: old, NewCommissionRate: msg.CommissionRate,
+		OperatorId: op.Id, Sender: msg.Sender, OldCommissionRate: old, NewCommissionRate: msg.CommissionRate,
 	}); err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ func (s *KeeperTestSuite) TestMsgSetOperatorParams() {
 		if rate != "" {
 			r = math.LegacyMustNewDecFromStr(rate)
 		}
-		return &types.MsgSetOperatorParams{Sender: sender, OperatorID: id, CommissionRate: r}
+		return &types.MsgSetOperatorParams{Sender: sender, OperatorId: id, CommissionRate: r}
 	}
 	rateIs := func(want string, updated time.Time) func(*KeeperTestSuite, *types.MsgSetOperatorParamsResponse) {
 		return func(s *KeeperTestSuite, _ *types.MsgSetOperatorParamsResponse) {
@@ -77,13 +77,13 @@ func (s *KeeperTestSuite) TestCommissionClimbsOneStepPerDay() {
 	for step := int64(1); step <= 3; step++ {
 		s.advance(24 * time.Hour)
 		_, err := s.ms.SetOperatorParams(s.ctx, &types.MsgSetOperatorParams{
-			Sender: alice, OperatorID: res.NewOperatorID, CommissionRate: math.LegacyNewDecWithPrec(step, 2),
+			Sender: alice, OperatorId: res.NewOperatorId, CommissionRate: math.LegacyNewDecWithPrec(step, 2),
 		})
 		s.Require().NoError(err, "step %d", step)
 	}
 	s.advance(24 * time.Hour)
 	_, err = s.ms.SetOperatorParams(s.ctx, &types.MsgSetOperatorParams{
-		Sender: alice, OperatorID: res.NewOperatorID, CommissionRate: math.LegacyNewDecWithPrec(4, 2),
+		Sender: alice, OperatorId: res.NewOperatorId, CommissionRate: math.LegacyNewDecWithPrec(4, 2),
 	})
 	s.Require().ErrorIs(err, types.ErrCommissionAboveMax)
 }

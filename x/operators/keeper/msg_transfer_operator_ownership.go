@@ -13,7 +13,7 @@ func (ms msgServer) TransferOperatorOwnership(ctx context.Context, msg *types.Ms
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorID, msg.Sender)
+	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender)
 	if err != nil {
 		return nil, err
 	}
@@ -23,12 +23,12 @@ func (ms msgServer) TransferOperatorOwnership(ctx context.Context, msg *types.Ms
 	}
 	oldAdmin := op.Admin
 	op.Admin = newAdmin
-	if err := ms.k.operators.Set(ctx, op.ID, op); err != nil {
+	if err := ms.k.operators.Set(ctx, op.Id, op); err != nil {
 		return nil, err
 	}
 
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventTransferOperatorOwnership{
-		OperatorID: op.ID, OldAdmin: oldAdmin, NewAdmin: newAdmin,
+		OperatorId: op.Id, OldAdmin: oldAdmin, NewAdmin: newAdmin,
 	}); err != nil {
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 func (s *KeeperTestSuite) TestMsgTransferOperatorOwnership() {
 	registered := func(s *KeeperTestSuite) { s.register(alice) }
 	transfer := func(sender string, id uint32, newAdmin string) *types.MsgTransferOperatorOwnership {
-		return &types.MsgTransferOperatorOwnership{Sender: sender, OperatorID: id, NewAdmin: newAdmin}
+		return &types.MsgTransferOperatorOwnership{Sender: sender, OperatorId: id, NewAdmin: newAdmin}
 	}
 
 	cases := []msgCase[*types.MsgTransferOperatorOwnership, *types.MsgTransferOperatorOwnershipResponse]{
@@ -20,9 +20,9 @@ func (s *KeeperTestSuite) TestMsgTransferOperatorOwnership() {
 			check: func(s *KeeperTestSuite, _ *types.MsgTransferOperatorOwnershipResponse) {
 				s.Require().Equal(bob, s.operator(1).Admin)
 				s.Require().Equal([]string{"milkyway.operators.v1.EventTransferOperatorOwnership"}, s.eventTypes())
-				_, err := s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: alice, OperatorID: 1})
+				_, err := s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: alice, OperatorId: 1})
 				s.Require().ErrorIs(err, types.ErrUnauthorized)
-				_, err = s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: bob, OperatorID: 1})
+				_, err = s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: bob, OperatorId: 1})
 				s.Require().NoError(err)
 			},
 		},

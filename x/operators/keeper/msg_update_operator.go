@@ -14,20 +14,20 @@ func (ms msgServer) UpdateOperator(ctx context.Context, msg *types.MsgUpdateOper
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorID, msg.Sender)
+	op, err := ms.k.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender)
 	if err != nil {
 		return nil, err
 	}
-	op = op.WithMetadata(msg.Moniker, msg.Website, msg.PictureURL)
-	if err := types.ValidateMetadata(op.Moniker, op.Website, op.PictureURL); err != nil {
+	op = op.WithMetadata(msg.Moniker, msg.Website, msg.PictureUrl)
+	if err := types.ValidateMetadata(op.Moniker, op.Website, op.PictureUrl); err != nil {
 		return nil, err
 	}
-	if err := ms.k.operators.Set(ctx, op.ID, op); err != nil {
+	if err := ms.k.operators.Set(ctx, op.Id, op); err != nil {
 		return nil, err
 	}
 
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventUpdateOperator{
-		OperatorID: op.ID, Sender: msg.Sender,
+		OperatorId: op.Id, Sender: msg.Sender,
 	}); err != nil {
 		return nil, err
 	}

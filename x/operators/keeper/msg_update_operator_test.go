@@ -9,7 +9,7 @@ import (
 func (s *KeeperTestSuite) TestMsgUpdateOperator() {
 	registered := func(s *KeeperTestSuite) { s.register(alice) }
 	update := func(sender string, id uint32, moniker, website, picture string) *types.MsgUpdateOperator {
-		return &types.MsgUpdateOperator{Sender: sender, OperatorID: id, Moniker: moniker, Website: website, PictureURL: picture}
+		return &types.MsgUpdateOperator{Sender: sender, OperatorId: id, Moniker: moniker, Website: website, PictureUrl: picture}
 	}
 	keep := types.DoNotModify
 
@@ -22,7 +22,7 @@ func (s *KeeperTestSuite) TestMsgUpdateOperator() {
 				op := s.operator(1)
 				s.Require().Equal("Renamed", op.Moniker)
 				s.Require().Equal("https://one.example", op.Website)
-				s.Require().Empty(op.PictureURL, "an empty value clears an optional field")
+				s.Require().Empty(op.PictureUrl, "an empty value clears an optional field")
 				s.Require().Equal([]string{"milkyway.operators.v1.EventUpdateOperator"}, s.eventTypes())
 			},
 		},

@@ -79,36 +79,36 @@ func (k *Keeper) operatorAddress(operatorID uint32) (string, error) {
 
 // createOperator stores a new operator with its params and calls the hook.
 func (k *Keeper) createOperator(ctx context.Context, op types.Operator, params types.OperatorParams) error {
-	if err := k.operators.Set(ctx, op.ID, op); err != nil {
+	if err := k.operators.Set(ctx, op.Id, op); err != nil {
 		return err
 	}
-	if err := k.operatorParams.Set(ctx, op.ID, params); err != nil {
+	if err := k.operatorParams.Set(ctx, op.Id, params); err != nil {
 		return err
 	}
-	return k.afterOperatorRegistered(ctx, op.ID)
+	return k.afterOperatorRegistered(ctx, op.Id)
 }
 
 // deleteOperator removes an INACTIVE operator after the deletion guard
 // agreed and the BeforeOperatorDeleted hook ran.
 func (k *Keeper) deleteOperator(ctx context.Context, op types.Operator) error {
 	if op.Status != types.OPERATOR_STATUS_INACTIVE {
-		return types.ErrOperatorNotInactive.Wrapf("operator %d is %s", op.ID, op.Status)
+		return types.ErrOperatorNotInactive.Wrapf("operator %d is %s", op.Id, op.Status)
 	}
 	if k.deletionGuard != nil {
-		if err := k.deletionGuard.CanDeleteOperator(ctx, op.ID); err != nil {
+		if err := k.deletionGuard.CanDeleteOperator(ctx, op.Id); err != nil {
 			return err
 		}
 	}
-	if err := k.beforeOperatorDeleted(ctx, op.ID); err != nil {
+	if err := k.beforeOperatorDeleted(ctx, op.Id); err != nil {
 		return err
 	}
-	if err := k.removeFromInactivationQueue(ctx, op.ID); err != nil {
+	if err := k.removeFromInactivationQueue(ctx, op.Id); err != nil {
 		return err
 	}
-	if err := k.operatorParams.Remove(ctx, op.ID); err != nil {
+	if err := k.operatorParams.Remove(ctx, op.Id); err != nil {
 		return err
 	}
-	return k.operators.Remove(ctx, op.ID)
+	return k.operators.Remove(ctx, op.Id)
 }
 
 // setCommissionRate applies a commission change allowed by

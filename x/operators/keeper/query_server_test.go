@@ -26,12 +26,12 @@ func (s *KeeperTestSuite) TestQueryOperatorsPaginates() {
 	s.Require().NoError(err)
 	s.Require().Len(page1.Operators, 2)
 	s.Require().Equal(uint64(3), page1.Pagination.Total)
-	s.Require().Equal(uint32(1), page1.Operators[0].ID)
+	s.Require().Equal(uint32(1), page1.Operators[0].Id)
 
 	page2, err := s.qs.Operators(s.ctx, &types.QueryOperatorsRequest{Pagination: &query.PageRequest{Key: page1.Pagination.NextKey}})
 	s.Require().NoError(err)
 	s.Require().Len(page2.Operators, 1)
-	s.Require().Equal(uint32(3), page2.Operators[0].ID)
+	s.Require().Equal(uint32(3), page2.Operators[0].Id)
 	s.Require().Nil(page2.Pagination.NextKey)
 
 	all, err := s.qs.Operators(s.ctx, nil)

@@ -79,19 +79,19 @@ func (s *KeeperTestSuite) SetupTest() {
 func (s *KeeperTestSuite) register(admin string) uint32 {
 	res, err := s.ms.RegisterOperator(s.ctx, newRegisterMsg(admin))
 	s.Require().NoError(err)
-	return res.NewOperatorID
+	return res.NewOperatorId
 }
 
 func newRegisterMsg(sender string) *types.MsgRegisterOperator {
 	return &types.MsgRegisterOperator{
-		Sender: sender, Moniker: "Validator One", Website: "https://one.example", PictureURL: "https://one.example/p.png",
+		Sender: sender, Moniker: "Validator One", Website: "https://one.example", PictureUrl: "https://one.example/p.png",
 		CommissionRate: rate10, MaxCommissionRate: rate20, MaxCommissionChangeRate: change1,
 	}
 }
 
 // deactivate starts the inactivation of operator id (admin alice).
 func (s *KeeperTestSuite) deactivate(id uint32) {
-	_, err := s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: alice, OperatorID: id})
+	_, err := s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: alice, OperatorId: id})
 	s.Require().NoError(err)
 }
 

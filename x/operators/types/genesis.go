@@ -17,7 +17,7 @@ func NewGenesisState(
 ) *GenesisState {
 	return &GenesisState{
 		Params:                params,
-		NextOperatorID:        nextOperatorID,
+		NextOperatorId:        nextOperatorID,
 		Operators:             operators,
 		InactivatingOperators: inactivating,
 		OperatorsParams:       operatorsParams,
@@ -37,7 +37,7 @@ func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return invalidGenesis(err)
 	}
-	if gs.NextOperatorID == 0 {
+	if gs.NextOperatorId == 0 {
 		return ErrInvalidGenesis.Wrap("next operator id must be at least 1")
 	}
 	status := make(map[uint32]OperatorStatus, len(gs.Operators))
@@ -45,53 +45,53 @@ func (gs GenesisState) Validate() error {
 		if err := op.Validate(); err != nil {
 			return invalidGenesis(err)
 		}
-		if _, dup := status[op.ID]; dup {
-			return ErrInvalidGenesis.Wrapf("duplicate operator %d", op.ID)
+		if _, dup := status[op.Id]; dup {
+			return ErrInvalidGenesis.Wrapf("duplicate operator %d", op.Id)
 		}
-		if op.ID >= gs.NextOperatorID {
-			return ErrInvalidGenesis.Wrapf("operator %d is not below next operator id %d", op.ID, gs.NextOperatorID)
+		if op.Id >= gs.NextOperatorId {
+			return ErrInvalidGenesis.Wrapf("operator %d is not below next operator id %d", op.Id, gs.NextOperatorId)
 		}
-		status[op.ID] = op.Status
+		status[op.Id] = op.Status
 	}
 
 	hasParams := make(map[uint32]bool, len(gs.OperatorsParams))
 	for _, rec := range gs.OperatorsParams {
-		if _, ok := status[rec.OperatorID]; !ok {
-			return ErrInvalidGenesis.Wrapf("params for unknown operator %d", rec.OperatorID)
+		if _, ok := status[rec.OperatorId]; !ok {
+			return ErrInvalidGenesis.Wrapf("params for unknown operator %d", rec.OperatorId)
 		}
-		if hasParams[rec.OperatorID] {
-			return ErrInvalidGenesis.Wrapf("duplicate params for operator %d", rec.OperatorID)
+		if hasParams[rec.OperatorId] {
+			return ErrInvalidGenesis.Wrapf("duplicate params for operator %d", rec.OperatorId)
 		}
 		if err := rec.Params.Validate(); err != nil {
-			return invalidGenesis(errors.Wrapf(err, "operator %d params", rec.OperatorID))
+			return invalidGenesis(errors.Wrapf(err, "operator %d params", rec.OperatorId))
 		}
-		hasParams[rec.OperatorID] = true
+		hasParams[rec.OperatorId] = true
 	}
 
 	queued := make(map[uint32]bool, len(gs.InactivatingOperators))
 	for _, entry := range gs.InactivatingOperators {
-		st, ok := status[entry.OperatorID]
+		st, ok := status[entry.OperatorId]
 		if !ok {
-			return ErrInvalidGenesis.Wrapf("inactivating entry for unknown operator %d", entry.OperatorID)
+			return ErrInvalidGenesis.Wrapf("inactivating entry for unknown operator %d", entry.OperatorId)
 		}
 		if st != OPERATOR_STATUS_INACTIVATING {
-			return ErrInvalidGenesis.Wrapf("queued operator %d is %s, not inactivating", entry.OperatorID, st)
+			return ErrInvalidGenesis.Wrapf("queued operator %d is %s, not inactivating", entry.OperatorId, st)
 		}
-		if queued[entry.OperatorID] {
-			return ErrInvalidGenesis.Wrapf("operator %d queued twice", entry.OperatorID)
+		if queued[entry.OperatorId] {
+			return ErrInvalidGenesis.Wrapf("operator %d queued twice", entry.OperatorId)
 		}
 		if !validQueueTime(entry.CompletionTime) {
-			return ErrInvalidGenesis.Wrapf("operator %d completion time %s out of range", entry.OperatorID, entry.CompletionTime)
+			return ErrInvalidGenesis.Wrapf("operator %d completion time %s out of range", entry.OperatorId, entry.CompletionTime)
 		}
-		queued[entry.OperatorID] = true
+		queued[entry.OperatorId] = true
 	}
 
 	for _, op := range gs.Operators {
-		if !hasParams[op.ID] {
-			return ErrInvalidGenesis.Wrapf("operator %d has no params", op.ID)
+		if !hasParams[op.Id] {
+			return ErrInvalidGenesis.Wrapf("operator %d has no params", op.Id)
 		}
-		if op.Status == OPERATOR_STATUS_INACTIVATING && !queued[op.ID] {
-			return ErrInvalidGenesis.Wrapf("inactivating operator %d is not queued", op.ID)
+		if op.Status == OPERATOR_STATUS_INACTIVATING && !queued[op.Id] {
+			return ErrInvalidGenesis.Wrapf("inactivating operator %d is not queued", op.Id)
 		}
 	}
 	return nil

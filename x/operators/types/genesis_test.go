@@ -25,8 +25,8 @@ func testParams() types.OperatorParams {
 func validGenesis() *types.GenesisState {
 	return types.NewGenesisState(types.DefaultParams(), 3,
 		[]types.Operator{testOperator(1, types.OPERATOR_STATUS_ACTIVE), testOperator(2, types.OPERATOR_STATUS_INACTIVATING)},
-		[]types.InactivatingOperator{{OperatorID: 2, CompletionTime: t0}},
-		[]types.OperatorParamsRecord{{OperatorID: 1, Params: testParams()}, {OperatorID: 2, Params: testParams()}},
+		[]types.InactivatingOperator{{OperatorId: 2, CompletionTime: t0}},
+		[]types.OperatorParamsRecord{{OperatorId: 1, Params: testParams()}, {OperatorId: 2, Params: testParams()}},
 	)
 }
 
@@ -43,10 +43,10 @@ func TestGenesisValidate(t *testing.T) {
 	}{
 		{"default", types.DefaultGenesis(), nil},
 		{"valid", validGenesis(), nil},
-		{"next id zero", edit(func(gs *types.GenesisState) { gs.NextOperatorID = 0 }), types.ErrInvalidGenesis},
-		{"operator id not below next id", edit(func(gs *types.GenesisState) { gs.NextOperatorID = 2 }), types.ErrInvalidGenesis},
+		{"next id zero", edit(func(gs *types.GenesisState) { gs.NextOperatorId = 0 }), types.ErrInvalidGenesis},
+		{"operator id not below next id", edit(func(gs *types.GenesisState) { gs.NextOperatorId = 2 }), types.ErrInvalidGenesis},
 		{"duplicate operator", edit(func(gs *types.GenesisState) { gs.Operators = append(gs.Operators, gs.Operators[0]) }), types.ErrInvalidGenesis},
-		{"operator id zero", edit(func(gs *types.GenesisState) { gs.Operators[0].ID = 0 }), types.ErrInvalidOperatorID},
+		{"operator id zero", edit(func(gs *types.GenesisState) { gs.Operators[0].Id = 0 }), types.ErrInvalidOperatorID},
 		{"unspecified status", edit(func(gs *types.GenesisState) { gs.Operators[0].Status = types.OPERATOR_STATUS_UNSPECIFIED }), types.ErrInvalidMetadata},
 		{"unknown status", edit(func(gs *types.GenesisState) { gs.Operators[0].Status = 9 }), types.ErrInvalidMetadata},
 		{"bad admin", edit(func(gs *types.GenesisState) { gs.Operators[0].Admin = "x" }), types.ErrInvalidAddress},
@@ -54,18 +54,18 @@ func TestGenesisValidate(t *testing.T) {
 		{"empty moniker", edit(func(gs *types.GenesisState) { gs.Operators[0].Moniker = "" }), types.ErrInvalidMetadata},
 		{"operator without params", edit(func(gs *types.GenesisState) { gs.OperatorsParams = gs.OperatorsParams[:1] }), types.ErrInvalidGenesis},
 		{"params of unknown operator", edit(func(gs *types.GenesisState) {
-			gs.OperatorsParams = append(gs.OperatorsParams, types.OperatorParamsRecord{OperatorID: 9, Params: testParams()})
+			gs.OperatorsParams = append(gs.OperatorsParams, types.OperatorParamsRecord{OperatorId: 9, Params: testParams()})
 		}), types.ErrInvalidGenesis},
-		{"duplicate params", edit(func(gs *types.GenesisState) { gs.OperatorsParams[1].OperatorID = 1 }), types.ErrInvalidGenesis},
+		{"duplicate params", edit(func(gs *types.GenesisState) { gs.OperatorsParams[1].OperatorId = 1 }), types.ErrInvalidGenesis},
 		{"params rate above max", edit(func(gs *types.GenesisState) { gs.OperatorsParams[0].Params.CommissionRate = math.LegacyOneDec() }), types.ErrCommissionAboveMax},
 		{"params without update time", edit(func(gs *types.GenesisState) { gs.OperatorsParams[0].Params.CommissionUpdateTime = time.Time{} }), types.ErrInvalidCommission},
 		{"inactivating operator not queued", edit(func(gs *types.GenesisState) { gs.InactivatingOperators = nil }), types.ErrInvalidGenesis},
 		{"active operator queued", edit(func(gs *types.GenesisState) {
-			gs.InactivatingOperators = append(gs.InactivatingOperators, types.InactivatingOperator{OperatorID: 1, CompletionTime: t0})
+			gs.InactivatingOperators = append(gs.InactivatingOperators, types.InactivatingOperator{OperatorId: 1, CompletionTime: t0})
 		}), types.ErrInvalidGenesis},
-		{"unknown operator queued", edit(func(gs *types.GenesisState) { gs.InactivatingOperators[0].OperatorID = 5 }), types.ErrInvalidGenesis},
+		{"unknown operator queued", edit(func(gs *types.GenesisState) { gs.InactivatingOperators[0].OperatorId = 5 }), types.ErrInvalidGenesis},
 		{"queued twice", edit(func(gs *types.GenesisState) {
-			gs.InactivatingOperators = append(gs.InactivatingOperators, types.InactivatingOperator{OperatorID: 2, CompletionTime: t0.Add(time.Hour)})
+			gs.InactivatingOperators = append(gs.InactivatingOperators, types.InactivatingOperator{OperatorId: 2, CompletionTime: t0.Add(time.Hour)})
 		}), types.ErrInvalidGenesis},
 		{"zero completion time", edit(func(gs *types.GenesisState) { gs.InactivatingOperators[0].CompletionTime = time.Time{} }), types.ErrInvalidGenesis},
 		{"completion time after year 9999", edit(func(gs *types.GenesisState) {

@@ -42,7 +42,7 @@ func (m *MsgRegisterOperator) ValidateBasic() error {
 	if err := validateAddress("sender", m.Sender); err != nil {
 		return err
 	}
-	if err := ValidateMetadata(m.Moniker, m.Website, m.PictureURL); err != nil {
+	if err := ValidateMetadata(m.Moniker, m.Website, m.PictureUrl); err != nil {
 		return err
 	}
 	if err := validateCoins(m.FeeAmount); err != nil {
@@ -54,25 +54,25 @@ func (m *MsgRegisterOperator) ValidateBasic() error {
 // ValidateBasic checks the target and the length of each changed field;
 // the merged result is checked by the keeper.
 func (m *MsgUpdateOperator) ValidateBasic() error {
-	if err := validateTarget(m.Sender, m.OperatorID); err != nil {
+	if err := validateTarget(m.Sender, m.OperatorId); err != nil {
 		return err
 	}
-	probe := Operator{Moniker: "x"}.WithMetadata(m.Moniker, m.Website, m.PictureURL)
-	return ValidateMetadata(probe.Moniker, probe.Website, probe.PictureURL)
+	probe := Operator{Moniker: "x"}.WithMetadata(m.Moniker, m.Website, m.PictureUrl)
+	return ValidateMetadata(probe.Moniker, probe.Website, probe.PictureUrl)
 }
 
 // ValidateBasic checks the sender and operator id.
-func (m *MsgDeactivateOperator) ValidateBasic() error { return validateTarget(m.Sender, m.OperatorID) }
+func (m *MsgDeactivateOperator) ValidateBasic() error { return validateTarget(m.Sender, m.OperatorId) }
 
 // ValidateBasic checks the sender and operator id.
-func (m *MsgReactivateOperator) ValidateBasic() error { return validateTarget(m.Sender, m.OperatorID) }
+func (m *MsgReactivateOperator) ValidateBasic() error { return validateTarget(m.Sender, m.OperatorId) }
 
 // ValidateBasic checks the sender and operator id.
-func (m *MsgDeleteOperator) ValidateBasic() error { return validateTarget(m.Sender, m.OperatorID) }
+func (m *MsgDeleteOperator) ValidateBasic() error { return validateTarget(m.Sender, m.OperatorId) }
 
 // ValidateBasic checks the sender, operator id and new admin.
 func (m *MsgTransferOperatorOwnership) ValidateBasic() error {
-	if err := validateTarget(m.Sender, m.OperatorID); err != nil {
+	if err := validateTarget(m.Sender, m.OperatorId); err != nil {
 		return err
 	}
 	return validateAddress("new admin", m.NewAdmin)
@@ -81,7 +81,7 @@ func (m *MsgTransferOperatorOwnership) ValidateBasic() error {
 // ValidateBasic checks the target and that the rate is within [0, 1]; the
 // bounds of the operator are checked by the keeper.
 func (m *MsgSetOperatorParams) ValidateBasic() error {
-	if err := validateTarget(m.Sender, m.OperatorID); err != nil {
+	if err := validateTarget(m.Sender, m.OperatorId); err != nil {
 		return err
 	}
 	r := m.CommissionRate

@@ -19,12 +19,12 @@ const (
 // OperatorAddress(id).
 func NewOperator(id uint32, status OperatorStatus, admin, moniker, website, pictureURL, address string) Operator {
 	return Operator{
-		ID:         id,
+		Id:         id,
 		Status:     status,
 		Admin:      admin,
 		Moniker:    moniker,
 		Website:    website,
-		PictureURL: pictureURL,
+		PictureUrl: pictureURL,
 		Address:    address,
 	}
 }
@@ -35,23 +35,23 @@ func (o Operator) IsActive() bool { return o.Status == OPERATOR_STATUS_ACTIVE }
 // Validate checks an operator without state: id, status, addresses (with the
 // global bech32 prefix) and metadata.
 func (o Operator) Validate() error {
-	if o.ID == 0 {
+	if o.Id == 0 {
 		return ErrInvalidOperatorID.Wrap("id must be positive")
 	}
 	if _, ok := OperatorStatus_name[int32(o.Status)]; !ok || o.Status == OPERATOR_STATUS_UNSPECIFIED {
-		return ErrInvalidMetadata.Wrapf("operator %d: invalid status %d", o.ID, o.Status)
+		return ErrInvalidMetadata.Wrapf("operator %d: invalid status %d", o.Id, o.Status)
 	}
 	if _, err := sdk.AccAddressFromBech32(o.Admin); err != nil {
-		return ErrInvalidAddress.Wrapf("operator %d admin %q: %s", o.ID, o.Admin, err)
+		return ErrInvalidAddress.Wrapf("operator %d admin %q: %s", o.Id, o.Admin, err)
 	}
 	addr, err := sdk.AccAddressFromBech32(o.Address)
 	if err != nil {
-		return ErrInvalidAddress.Wrapf("operator %d address %q: %s", o.ID, o.Address, err)
+		return ErrInvalidAddress.Wrapf("operator %d address %q: %s", o.Id, o.Address, err)
 	}
-	if !bytes.Equal(addr, OperatorAddress(o.ID)) {
-		return ErrInvalidAddress.Wrapf("operator %d address %s is not the derived address", o.ID, o.Address)
+	if !bytes.Equal(addr, OperatorAddress(o.Id)) {
+		return ErrInvalidAddress.Wrapf("operator %d address %s is not the derived address", o.Id, o.Address)
 	}
-	return ValidateMetadata(o.Moniker, o.Website, o.PictureURL)
+	return ValidateMetadata(o.Moniker, o.Website, o.PictureUrl)
 }
 
 // ValidateMetadata checks final (not "[do-not-modify]") metadata values.
@@ -87,7 +87,7 @@ func (o Operator) WithMetadata(moniker, website, pictureURL string) Operator {
 		o.Website = website
 	}
 	if pictureURL != DoNotModify {
-		o.PictureURL = pictureURL
+		o.PictureUrl = pictureURL
 	}
 	return o
 }

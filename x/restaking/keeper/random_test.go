@@ -115,7 +115,7 @@ func (s *KeeperTestSuite) flipStatus(rng *rand.Rand, msgs servicesMsgs, services
 			s.deactivateOperator(id)
 		case operatorstypes.OPERATOR_STATUS_INACTIVE:
 			_, err := operatorskeeper.NewMsgServer(s.operators).ReactivateOperator(s.ctx,
-				&operatorstypes.MsgReactivateOperator{Sender: alice, OperatorID: id})
+				&operatorstypes.MsgReactivateOperator{Sender: alice, OperatorId: id})
 			s.Require().NoError(err)
 		}
 		return

@@ -156,12 +156,12 @@ func (s *KeeperTestSuite) registerOperator() uint32 {
 		MaxCommissionChangeRate: sdkmath.LegacyNewDecWithPrec(1, 2),
 	})
 	s.Require().NoError(err)
-	return res.NewOperatorID
+	return res.NewOperatorId
 }
 
 // deactivateOperator starts the operator's inactivation (INACTIVATING).
 func (s *KeeperTestSuite) deactivateOperator(id uint32) {
-	_, err := operatorskeeper.NewMsgServer(s.operators).DeactivateOperator(s.ctx, &operatorstypes.MsgDeactivateOperator{Sender: alice, OperatorID: id})
+	_, err := operatorskeeper.NewMsgServer(s.operators).DeactivateOperator(s.ctx, &operatorstypes.MsgDeactivateOperator{Sender: alice, OperatorId: id})
 	s.Require().NoError(err)
 }
 

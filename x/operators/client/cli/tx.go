@@ -66,7 +66,7 @@ can never be changed later. When the module charges a registration fee, pass
 			}
 			msg := &types.MsgRegisterOperator{
 				Sender: clientCtx.GetFromAddress().String(), Moniker: args[0], Website: website,
-				PictureURL: picture, FeeAmount: fee,
+				PictureUrl: picture, FeeAmount: fee,
 				CommissionRate: rates[0], MaxCommissionRate: rates[1], MaxCommissionChangeRate: rates[2],
 			}
 			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
@@ -102,7 +102,7 @@ rate, and an increase of at most the max change rate set at registration.`,
 				return err
 			}
 			msg := &types.MsgSetOperatorParams{
-				Sender: clientCtx.GetFromAddress().String(), OperatorID: id, CommissionRate: rates[0],
+				Sender: clientCtx.GetFromAddress().String(), OperatorId: id, CommissionRate: rates[0],
 			}
 			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 		},
