@@ -24,7 +24,7 @@ func daCommand() *cobra.Command {
 		Short: "Data-availability tools (the Celestia-like mock DA)",
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(daServeCmd())
+	cmd.AddCommand(daServeCmd(), daInspectCmd())
 	return cmd
 }
 
