@@ -41,6 +41,8 @@ import (
 	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 	restakingkeeper "github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	rewardskeeper "github.com/milkyway-labs/milkyway-rollup/x/rewards/keeper"
+	rewardstypes "github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
 	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
@@ -64,6 +66,7 @@ type Keepers struct {
 	RestakingKeeper *restakingkeeper.Keeper
 	AssetsKeeper    *assetskeeper.Keeper
 	PricesKeeper    *priceskeeper.Keeper
+	RewardsKeeper   *rewardskeeper.Keeper
 
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
@@ -80,6 +83,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		sequencertypes.StoreKey, servicestypes.StoreKey, poolstypes.StoreKey,
 		operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey, pricestypes.StoreKey,
+		rewardstypes.StoreKey,
 	)
 }
 
@@ -91,6 +95,8 @@ var moduleAccountPermissions = map[string][]string{
 	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 	govtypes.ModuleName:            {authtypes.Burner},
 	ibctransfertypes.ModuleName:    {authtypes.Minter, authtypes.Burner},
+	rewardstypes.ModuleName:        nil,
+	rewardstypes.EscrowAccount:     nil,
 }
 
 // blockedAddresses are module accounts that may not receive funds by bank
@@ -155,8 +161,6 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	// restaking drops joins, allowlists and borrowed pools when one goes.
 	k.ServicesKeeper.SetDeletionGuard(k.RestakingKeeper.DeletionGuard())
 	k.OperatorsKeeper.SetDeletionGuard(k.RestakingKeeper.DeletionGuard())
-	k.ServicesKeeper.SetHooks(k.RestakingKeeper.TargetHooks())
-	k.OperatorsKeeper.SetHooks(k.RestakingKeeper.TargetHooks())
 	// Operators read time from the restaking clock (bounded, monotonic).
 	k.OperatorsKeeper.SetClock(k.RestakingKeeper)
 
@@ -166,6 +170,15 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.PricesKeeper = priceskeeper.NewKeeper(cdc, kv(pricestypes.StoreKey), assetSource{k.AssetsKeeper}, authority)
 	k.PricesKeeper.SetClock(k.RestakingKeeper)
 	k.RestakingKeeper.SetPriceSource(k.PricesKeeper)
+
+	// Rewards: plans paid by value; every stake change settles rewards
+	// first, and a deleted target's plans, commission and crumbs are
+	// cleared after restaking dropped its joins.
+	k.RewardsKeeper = rewardskeeper.NewKeeper(cdc, kv(rewardstypes.StoreKey), k.AccountKeeper, k.BankKeeper,
+		k.DistrKeeper, k.ServicesKeeper, k.OperatorsKeeper, k.RestakingKeeper, k.PricesKeeper, authority)
+	k.RestakingKeeper.SetHooks(k.RewardsKeeper.Hooks())
+	k.ServicesKeeper.SetHooks(servicestypes.MultiServicesHooks{k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks()})
+	k.OperatorsKeeper.SetHooks(operatorstypes.NewMultiOperatorsHooks(k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks()))
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

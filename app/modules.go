@@ -42,6 +42,8 @@ import (
 	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/rewards"
+	rewardstypes "github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/sequencer"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/services"
@@ -73,6 +75,7 @@ func (app *App) appModules(txConfig client.TxEncodingConfig, appOpts servertypes
 		restaking.NewAppModule(cdc, k.RestakingKeeper),
 		assets.NewAppModule(cdc, k.AssetsKeeper),
 		prices.NewAppModule(cdc, k.PricesKeeper),
+		rewards.NewAppModule(cdc, k.RewardsKeeper),
 		// crisis never had x/params subspaces on this chain (nil).
 		crisis.NewAppModule(k.CrisisKeeper, cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants)), nil),
 	}
@@ -95,7 +98,8 @@ var preBlockers = []string{upgradetypes.ModuleName}
 // are initialised before IBC uses them; distribution before staking so fees
 // are allocated against the previous block's state; staking records the
 // historical info the IBC 07-tendermint self-client checks read. restaking
-// advances its clock, operators complete matured inactivations.
+// advances its clock, operators complete matured inactivations, and
+// rewards allocate last, over the clock's advance and the statuses just set.
 var beginBlockers = []string{
 	capabilitytypes.ModuleName,
 	distrtypes.ModuleName,
@@ -115,6 +119,7 @@ var beginBlockers = []string{
 	operatorstypes.ModuleName,
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
+	rewardstypes.ModuleName, // pays for the time the clock advanced, to operators still active
 }
 
 // endBlockers. NOTE: gov ends proposals before staking matures unbondings,
@@ -138,6 +143,7 @@ var endBlockers = []string{
 	restakingtypes.ModuleName,
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
+	rewardstypes.ModuleName,
 	crisistypes.ModuleName,
 }
 
@@ -166,5 +172,6 @@ var initGenesisOrder = []string{
 	restakingtypes.ModuleName,
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
+	rewardstypes.ModuleName,
 	crisistypes.ModuleName, // asserts the invariants once every module is loaded
 }

@@ -61,29 +61,34 @@ func (k *Keeper) GetPrice(ctx context.Context, ticker string) (types.AggregatedP
 func (k *Keeper) USDValue(ctx context.Context, coins sdk.Coins) (sdkmath.LegacyDec, error) {
 	total := sdkmath.LegacyZeroDec()
 	for _, c := range coins {
-		asset, found, err := k.assets.AssetOf(ctx, c.Denom)
+		price, err := k.DenomPrice(ctx, c.Denom)
 		if err != nil {
 			return total, err
 		}
-		if !found {
-			continue
-		}
-		price, err := k.GetPrice(ctx, asset.Ticker)
-		if errorsmod.IsOf(err, types.ErrPriceNotFound) {
-			continue
-		}
-		if err != nil {
-			return total, err
-		}
-		if price.Stale {
-			err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventStalePrice{Ticker: asset.Ticker, NewestPost: price.Newest})
-			if err != nil {
-				return total, err
-			}
-			continue
-		}
-		scale := sdkmath.LegacyNewDecFromInt(sdkmath.NewIntWithDecimal(1, int(asset.Exponent)))
-		total = total.Add(price.Price.MulInt(c.Amount).Quo(scale))
+		total = total.Add(price.ValueOf(c.Amount))
 	}
 	return total, nil
+}
+
+// DenomPrice is the USD price of one whole unit of denom (10^exponent base
+// units), zero when the denom is unregistered, has no price or the price is
+// stale (then EventStalePrice is emitted). Callers that value many amounts
+// of one denom in a block look it up once.
+func (k *Keeper) DenomPrice(ctx context.Context, denom string) (types.DenomPrice, error) {
+	zero := types.DenomPrice{Price: sdkmath.LegacyZeroDec(), Scale: sdkmath.OneInt()}
+	asset, found, err := k.assets.AssetOf(ctx, denom)
+	if err != nil || !found {
+		return zero, err
+	}
+	price, err := k.GetPrice(ctx, asset.Ticker)
+	if errorsmod.IsOf(err, types.ErrPriceNotFound) {
+		return zero, nil
+	}
+	if err != nil {
+		return zero, err
+	}
+	if price.Stale {
+		return zero, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventStalePrice{Ticker: asset.Ticker, NewestPost: price.Newest})
+	}
+	return types.DenomPrice{Price: price.Price, Scale: sdkmath.NewIntWithDecimal(1, int(asset.Exponent))}, nil
 }

@@ -42,3 +42,18 @@ func Median(prices []sdkmath.LegacyDec) sdkmath.LegacyDec {
 	}
 	return sorted[mid-1].Add(sorted[mid]).QuoInt64(2)
 }
+
+// DenomPrice is the USD price of one whole unit of a denom and the number
+// of base units in a whole unit.
+type DenomPrice struct {
+	Price sdkmath.LegacyDec
+	Scale sdkmath.Int
+}
+
+// ValueOf values amount base units: price × amount / scale.
+func (p DenomPrice) ValueOf(amount sdkmath.Int) sdkmath.LegacyDec {
+	if p.Price.IsZero() {
+		return sdkmath.LegacyZeroDec()
+	}
+	return p.Price.MulInt(amount).QuoInt(p.Scale)
+}

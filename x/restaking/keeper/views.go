@@ -1,0 +1,74 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+)
+
+// Read-only views for x/rewards (and slashing): each is one Get or one
+// prefix scan, never a walk over every delegator.
+
+// GetDelegation returns a user's delegation to a target; found is false if
+// there is none.
+func (k *Keeper) GetDelegation(ctx context.Context, t types.DelegationType, id uint32, user sdk.AccAddress) (types.Delegation, bool, error) {
+	d, err := k.delegations.Get(ctx, delegationKey(user, t, id))
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Delegation{}, false, nil
+	}
+	return d, err == nil, err
+}
+
+// IterateUserDelegations visits a user's delegations (one prefix).
+func (k *Keeper) IterateUserDelegations(ctx context.Context, user sdk.AccAddress, fn func(types.Delegation) (stop bool, err error)) error {
+	rng := collections.NewPrefixedPairRange[sdk.AccAddress, TargetKey](user)
+	return k.delegations.Walk(ctx, rng, func(_ DelegationKey, d types.Delegation) (bool, error) { return fn(d) })
+}
+
+// IterateTargetStakes visits a target's stake per denom (one prefix).
+func (k *Keeper) IterateTargetStakes(ctx context.Context, t types.DelegationType, id uint32, fn func(denom string, stake types.DenomStake) (stop bool, err error)) error {
+	rng := collections.NewSuperPrefixedTripleRange[int32, uint32, string](int32(t), id)
+	return k.targetStakes.Walk(ctx, rng, func(key collections.Triple[int32, uint32, string], s types.DenomStake) (bool, error) {
+		return fn(key.K3(), s)
+	})
+}
+
+// GetTargetStake returns a target's stake in denom, zero if none.
+func (k *Keeper) GetTargetStake(ctx context.Context, t types.DelegationType, id uint32, denom string) (types.DenomStake, error) {
+	return k.getStake(ctx, t, id, denom)
+}
+
+// ServiceSecuringPools lists the pools a service borrows.
+func (k *Keeper) ServiceSecuringPools(ctx context.Context, serviceID uint32) ([]uint32, error) {
+	return secondIDs(ctx, k.serviceSecuringPools, serviceID)
+}
+
+// ServiceJoinedOperators lists the operators that joined a service.
+func (k *Keeper) ServiceJoinedOperators(ctx context.Context, serviceID uint32) ([]uint32, error) {
+	return secondIDs(ctx, k.serviceOperators, serviceID)
+}
+
+// IsOperatorAllowed applies the service's allowlist (empty = open).
+func (k *Keeper) IsOperatorAllowed(ctx context.Context, serviceID, operatorID uint32) (bool, error) {
+	return k.isOperatorAllowed(ctx, serviceID, operatorID)
+}
+
+// GetUserPreferences returns a user's trust preferences (empty: trusts no
+// service).
+func (k *Keeper) GetUserPreferences(ctx context.Context, user sdk.AccAddress) (types.UserPreferences, error) {
+	p, err := k.userPreferences.Get(ctx, user)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.UserPreferences{}, nil
+	}
+	return p, err
+}
+
+// IterateAllDelegations visits every delegation. It is for invariants and
+// exports only: never call it on a per-block or per-Msg path.
+func (k *Keeper) IterateAllDelegations(ctx context.Context, fn func(user sdk.AccAddress, d types.Delegation) (stop bool, err error)) error {
+	return k.delegations.Walk(ctx, nil, func(key DelegationKey, d types.Delegation) (bool, error) { return fn(key.K1(), d) })
+}

@@ -1,0 +1,304 @@
+package keeper_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	corestore "cosmossdk.io/core/store"
+	"cosmossdk.io/log"
+	sdkmath "cosmossdk.io/math"
+	storetypes "cosmossdk.io/store/types"
+	"github.com/cosmos/cosmos-sdk/codec"
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
+	"github.com/stretchr/testify/require"
+
+	assetskeeper "github.com/milkyway-labs/milkyway-rollup/x/assets/keeper"
+	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
+	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
+	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
+	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
+	priceskeeper "github.com/milkyway-labs/milkyway-rollup/x/prices/keeper"
+	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
+	restakingkeeper "github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
+	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/rewards/keeper"
+	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
+	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
+	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
+)
+
+// Named fixtures, rendered with the chain's prefix in init.
+var authority, admin, feeder, alice, bob, carol string
+
+func init() {
+	sdk.GetConfig().SetBech32PrefixForAccount("milk", "milkpub")
+	authority = authtypes.NewModuleAddress("gov").String()
+	admin = addr("admin")
+	feeder = addr("feeder")
+	alice, bob, carol = addr("alice"), addr("bob"), addr("carol")
+}
+
+func addr(name string) string {
+	b := make([]byte, 20)
+	copy(b, name)
+	return sdk.AccAddress(b).String()
+}
+
+// genesisTime is the block time of the first block.
+var genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// communityName is the module account standing in for the community pool.
+const communityName = "community"
+
+// env runs rewards on the real auth, bank, services, pools, operators,
+// restaking, assets and prices keepers over one in-memory multistore,
+// wired as in app/keepers.go.
+type env struct {
+	t         testing.TB
+	ctx       sdk.Context
+	accounts  authkeeper.AccountKeeper
+	bank      bankkeeper.BaseKeeper
+	services  *serviceskeeper.Keeper
+	operators *operatorskeeper.Keeper
+	restaking *restakingkeeper.Keeper
+	assets    *assetskeeper.Keeper
+	prices    *priceskeeper.Keeper
+	k         *keeper.Keeper
+	msgs      types.MsgServer
+	queries   types.QueryServer
+	// checkInvariants runs every rewards and restaking invariant each block.
+	checkInvariants bool
+}
+
+// bankCommunityPool sends fees to a module account by a real bank transfer.
+type bankCommunityPool struct{ bank bankkeeper.BaseKeeper }
+
+func (c bankCommunityPool) FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
+	return c.bank.SendCoinsFromAccountToModule(ctx, sender, communityName, amount)
+}
+
+// assetSource adapts x/assets for x/prices, as app/prices.go does.
+type assetSource struct{ k *assetskeeper.Keeper }
+
+func (a assetSource) AssetOf(ctx context.Context, denom string) (pricestypes.Asset, bool, error) {
+	asset, err := a.k.GetAsset(ctx, denom)
+	if errors.Is(err, assetstypes.ErrAssetNotFound) {
+		return pricestypes.Asset{}, false, nil
+	}
+	return pricestypes.Asset{Ticker: asset.Ticker, Exponent: asset.Exponent}, err == nil, err
+}
+
+func newEnv(t testing.TB) *env {
+	keys := storetypes.NewKVStoreKeys(authtypes.StoreKey, banktypes.StoreKey, servicestypes.StoreKey,
+		poolstypes.StoreKey, operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey,
+		pricestypes.StoreKey, types.StoreKey)
+	e := &env{t: t, checkInvariants: true}
+	e.ctx = testutil.DefaultContextWithKeys(keys, nil, nil).WithBlockTime(genesisTime).WithBlockHeight(1)
+	registry := codectypes.NewInterfaceRegistry()
+	authtypes.RegisterInterfaces(registry)
+	cdc := codec.NewProtoCodec(registry)
+	kv := func(name string) corestore.KVStoreService { return runtime.NewKVStoreService(keys[name]) }
+
+	perms := map[string][]string{minttypes.ModuleName: {authtypes.Minter}, communityName: nil,
+		types.ModuleName: nil, types.EscrowAccount: nil}
+	e.accounts = authkeeper.NewAccountKeeper(cdc, kv(authtypes.StoreKey), authtypes.ProtoBaseAccount, perms,
+		addresscodec.NewBech32Codec("milk"), "milk", authority)
+	blocked := map[string]bool{}
+	for name := range perms {
+		blocked[authtypes.NewModuleAddress(name).String()] = true
+	}
+	e.bank = bankkeeper.NewBaseKeeper(cdc, kv(banktypes.StoreKey), e.accounts, blocked, authority, log.NewNopLogger())
+	e.services = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), e.accounts, nil, authority)
+	pools := poolskeeper.NewKeeper(cdc, kv(poolstypes.StoreKey), e.accounts)
+	e.operators = operatorskeeper.NewKeeper(cdc, kv(operatorstypes.StoreKey), e.accounts, nil, authority)
+	e.restaking = restakingkeeper.NewKeeper(cdc, kv(restakingtypes.StoreKey), e.bank, pools, e.operators, e.services, authority)
+	e.assets = assetskeeper.NewKeeper(cdc, kv(assetstypes.StoreKey), authority)
+	e.prices = priceskeeper.NewKeeper(cdc, kv(pricestypes.StoreKey), assetSource{e.assets}, authority)
+	e.prices.SetClock(e.restaking)
+	e.restaking.SetPriceSource(e.prices)
+	e.k = keeper.NewKeeper(cdc, kv(types.StoreKey), e.accounts, e.bank, bankCommunityPool{e.bank},
+		e.services, e.operators, e.restaking, e.prices, authority)
+	e.restaking.SetHooks(e.k.Hooks())
+	e.services.SetDeletionGuard(e.restaking.DeletionGuard())
+	e.operators.SetDeletionGuard(e.restaking.DeletionGuard())
+	e.services.SetHooks(servicestypes.MultiServicesHooks{e.restaking.TargetHooks(), e.k.TargetHooks()})
+	e.operators.SetHooks(operatorstypes.NewMultiOperatorsHooks(e.restaking.TargetHooks(), e.k.TargetHooks()))
+	e.operators.SetClock(e.restaking)
+
+	ctx := e.ctx
+	require.NoError(t, e.services.InitGenesis(ctx, servicestypes.DefaultGenesis()))
+	require.NoError(t, pools.InitGenesis(ctx, poolstypes.DefaultGenesis()))
+	require.NoError(t, e.operators.InitGenesis(ctx, operatorstypes.DefaultGenesis()))
+	require.NoError(t, e.restaking.InitGenesis(ctx, restakingtypes.DefaultGenesis()))
+	require.NoError(t, e.assets.InitGenesis(ctx, assetstypes.DefaultGenesis()))
+	pricesGenesis := pricestypes.DefaultGenesis()
+	pricesGenesis.Params.Feeders = []string{feeder}
+	// Prices stay fresh for the whole test unless a test ages them on purpose.
+	pricesGenesis.Params.MaxPriceAge = 365 * 24 * time.Hour
+	require.NoError(t, e.prices.InitGenesis(ctx, pricesGenesis))
+	require.NoError(t, e.k.InitGenesis(ctx, types.DefaultGenesis()))
+	e.msgs = keeper.NewMsgServer(e.k)
+	e.queries = keeper.NewQueryServer(e.k)
+	for _, user := range []string{admin, alice, bob, carol} {
+		e.fund(user, "1000000000000umilk,1000000000000umilktia,1000000000000uinit")
+	}
+	// Prices: MILK $2, MILKTIA $5, INIT $1, all with 6 decimals.
+	for denom, ticker := range map[string]string{"umilk": "MILK", "umilktia": "MILKTIA", "uinit": "INIT"} {
+		_, err := assetskeeper.NewMsgServer(e.assets).RegisterAsset(ctx, &assetstypes.MsgRegisterAsset{
+			Authority: authority, Asset: assetstypes.Asset{Denom: denom, Ticker: ticker, Exponent: 6}})
+		require.NoError(t, err)
+	}
+	e.postPrices(map[string]int64{"MILK": 2, "MILKTIA": 5, "INIT": 1})
+	return e
+}
+
+func (e *env) fund(to, amount string) {
+	c := coins(amount)
+	require.NoError(e.t, e.bank.MintCoins(e.ctx, minttypes.ModuleName, c))
+	require.NoError(e.t, e.bank.SendCoinsFromModuleToAccount(e.ctx, minttypes.ModuleName, sdk.MustAccAddressFromBech32(to), c))
+}
+
+func (e *env) balance(of, denom string) sdkmath.Int {
+	return e.bank.GetBalance(e.ctx, sdk.MustAccAddressFromBech32(of), denom).Amount
+}
+
+func (e *env) postPrices(prices map[string]int64) {
+	var list []pricestypes.TickerPrice
+	for _, ticker := range []string{"MILK", "MILKTIA", "INIT"} {
+		if p, ok := prices[ticker]; ok {
+			list = append(list, pricestypes.TickerPrice{Ticker: ticker, Price: sdkmath.LegacyNewDec(p)})
+		}
+	}
+	_, err := priceskeeper.NewMsgServer(e.prices).PostPrices(e.ctx, &pricestypes.MsgPostPrices{Feeder: feeder, Prices: list})
+	require.NoError(e.t, err)
+}
+
+// service creates and activates a service administered by admin.
+func (e *env) service() uint32 {
+	msgs := serviceskeeper.NewMsgServer(e.services)
+	res, err := msgs.CreateService(e.ctx, &servicestypes.MsgCreateService{Sender: admin, Name: "oracle"})
+	require.NoError(e.t, err)
+	_, err = msgs.ActivateService(e.ctx, &servicestypes.MsgActivateService{Sender: admin, ServiceId: res.NewServiceId})
+	require.NoError(e.t, err)
+	return res.NewServiceId
+}
+
+// operator registers an operator (admin: owner) with a commission rate
+// and joins it to service.
+func (e *env) operator(owner string, commissionPercent int64, service uint32) uint32 {
+	res, err := operatorskeeper.NewMsgServer(e.operators).RegisterOperator(e.ctx, &operatorstypes.MsgRegisterOperator{
+		Sender: owner, Moniker: "operator",
+		CommissionRate: sdkmath.LegacyNewDecWithPrec(commissionPercent, 2), MaxCommissionRate: sdkmath.LegacyOneDec(),
+		MaxCommissionChangeRate: sdkmath.LegacyNewDecWithPrec(1, 2),
+	})
+	require.NoError(e.t, err)
+	_, err = restakingkeeper.NewMsgServer(e.restaking).JoinService(e.ctx, &restakingtypes.MsgJoinService{
+		Sender: owner, OperatorId: res.NewOperatorId, ServiceId: service})
+	require.NoError(e.t, err)
+	return res.NewOperatorId
+}
+
+func (e *env) borrowPool(service, pool uint32) {
+	_, err := restakingkeeper.NewMsgServer(e.restaking).BorrowPoolSecurity(e.ctx, &restakingtypes.MsgBorrowPoolSecurity{
+		Sender: admin, ServiceId: service, PoolId: pool})
+	require.NoError(e.t, err)
+}
+
+func (e *env) trust(user string, services ...uint32) {
+	prefs := restakingtypes.UserPreferences{}
+	for _, id := range services {
+		prefs.TrustedServices = append(prefs.TrustedServices, restakingtypes.TrustedServiceEntry{ServiceId: id})
+	}
+	_, err := restakingkeeper.NewMsgServer(e.restaking).SetUserPreferences(e.ctx, &restakingtypes.MsgSetUserPreferences{
+		User: user, Preferences: prefs})
+	require.NoError(e.t, err)
+}
+
+func (e *env) delegate(user string, t restakingtypes.DelegationType, id uint32, amount string) {
+	msgs := restakingkeeper.NewMsgServer(e.restaking)
+	var err error
+	switch t {
+	case restakingtypes.DELEGATION_TYPE_POOL:
+		_, err = msgs.DelegatePool(e.ctx, &restakingtypes.MsgDelegatePool{Delegator: user, Amount: coins(amount)[0]})
+	case restakingtypes.DELEGATION_TYPE_OPERATOR:
+		_, err = msgs.DelegateOperator(e.ctx, &restakingtypes.MsgDelegateOperator{Delegator: user, OperatorId: id, Amount: coins(amount)})
+	default:
+		_, err = msgs.DelegateService(e.ctx, &restakingtypes.MsgDelegateService{Delegator: user, ServiceId: id, Amount: coins(amount)})
+	}
+	require.NoError(e.t, err)
+}
+
+func (e *env) undelegate(user string, t restakingtypes.DelegationType, id uint32, amount string) error {
+	msgs := restakingkeeper.NewMsgServer(e.restaking)
+	var err error
+	switch t {
+	case restakingtypes.DELEGATION_TYPE_POOL:
+		_, err = msgs.UndelegatePool(e.ctx, &restakingtypes.MsgUndelegatePool{Delegator: user, Amount: coins(amount)[0]})
+	case restakingtypes.DELEGATION_TYPE_OPERATOR:
+		_, err = msgs.UndelegateOperator(e.ctx, &restakingtypes.MsgUndelegateOperator{Delegator: user, OperatorId: id, Amount: coins(amount)})
+	default:
+		_, err = msgs.UndelegateService(e.ctx, &restakingtypes.MsgUndelegateService{Delegator: user, ServiceId: id, Amount: coins(amount)})
+	}
+	return err
+}
+
+// plan creates a plan paying perDay for 30 days from now, funded with funds.
+func (e *env) plan(service uint32, perDay, funds string, pools, operators types.Distribution, users uint32) uint64 {
+	res, err := e.msgs.CreateRewardsPlan(e.ctx, &types.MsgCreateRewardsPlan{
+		Sender: admin, ServiceId: service, Description: "test plan", AmountPerDay: coins(perDay)[0],
+		StartTime: e.ctx.BlockTime(), EndTime: e.ctx.BlockTime().Add(30 * 24 * time.Hour),
+		PoolsDistribution: pools, OperatorsDistribution: operators, UsersDistribution: types.UsersDistribution{Weight: users},
+		Funds: coins(funds)[0],
+	})
+	require.NoError(e.t, err)
+	return res.PlanId
+}
+
+// nextBlock ends the block, advances time and begins the next one in the
+// app's module order, then checks the invariants.
+func (e *env) nextBlock(d time.Duration) {
+	require.NoError(e.t, e.restaking.EndBlocker(e.ctx))
+	e.ctx = e.ctx.WithBlockHeight(e.ctx.BlockHeight() + 1).WithBlockTime(e.ctx.BlockTime().Add(d)).
+		WithEventManager(sdk.NewEventManager())
+	require.NoError(e.t, e.restaking.BeginBlocker(e.ctx))
+	require.NoError(e.t, e.operators.BeginBlocker(e.ctx))
+	require.NoError(e.t, e.k.BeginBlocker(e.ctx))
+	if e.checkInvariants {
+		e.requireInvariants()
+	}
+}
+
+func (e *env) requireInvariants() {
+	for name, check := range map[string]func(context.Context) (string, bool){
+		"module-account": e.k.ModuleAccountInvariant, "escrow": e.k.EscrowInvariant,
+		"can-withdraw": e.k.CanWithdrawInvariant, "pool-shares": e.k.PoolSharesInvariant,
+		"stake": e.restaking.StakeInvariant,
+	} {
+		msg, broken := check(e.ctx)
+		require.False(e.t, broken, "%s: %s", name, msg)
+	}
+}
+
+func coins(s string) sdk.Coins {
+	c, err := sdk.ParseCoinsNormalized(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func basic(weight uint32) types.Distribution {
+	return types.Distribution{Type: types.DISTRIBUTION_TYPE_BASIC, Weight: weight}
+}

@@ -1,0 +1,98 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
+	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
+)
+
+// getPlan returns a plan or ErrPlanNotFound.
+func (k *Keeper) getPlan(ctx context.Context, id uint64) (types.RewardsPlan, error) {
+	plan, err := k.plans.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return plan, errorsmod.Wrapf(types.ErrPlanNotFound, "plan %d", id)
+	}
+	return plan, err
+}
+
+// requireServiceAdmin returns the service if signer administers it.
+func (k *Keeper) requireServiceAdmin(ctx context.Context, serviceID uint32, signer string) (servicestypes.Service, error) {
+	service, err := k.services.GetService(ctx, serviceID)
+	if errorsmod.IsOf(err, servicestypes.ErrServiceNotFound) {
+		return service, errorsmod.Wrapf(types.ErrServiceNotFound, "service %d", serviceID)
+	}
+	if err != nil {
+		return service, err
+	}
+	if service.Admin != signer {
+		return service, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", signer, serviceID)
+	}
+	return service, nil
+}
+
+// fundPlan moves amount from the funder into the escrow.
+func (k *Keeper) fundPlan(ctx context.Context, plan *types.RewardsPlan, funder sdk.AccAddress, amount sdk.Coin) error {
+	if !amount.IsPositive() {
+		return nil
+	}
+	if err := k.bank.SendCoinsFromAccountToModule(ctx, funder, types.EscrowAccount, sdk.NewCoins(amount)); err != nil {
+		return err
+	}
+	plan.Remaining = plan.Remaining.Add(amount)
+	return nil
+}
+
+// endPlan returns the plan's remaining budget to the service admin and
+// deletes the plan. It runs when the end time passed, on cancel, and when
+// the service is deleted.
+func (k *Keeper) endPlan(ctx context.Context, plan types.RewardsPlan, cancelled bool) error {
+	service, err := k.services.GetService(ctx, plan.ServiceId)
+	if err != nil {
+		return err
+	}
+	admin, err := sdk.AccAddressFromBech32(service.Admin)
+	if err != nil {
+		return err
+	}
+	if plan.Remaining.IsPositive() {
+		if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.EscrowAccount, admin, sdk.NewCoins(plan.Remaining)); err != nil {
+			return err
+		}
+	}
+	unpaid := sdkmath.MaxInt(plan.Unpaid().Sub(plan.Remaining.Amount), sdkmath.ZeroInt())
+	if err := k.plans.Remove(ctx, plan.Id); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRewardsPlanEnded{
+		PlanId: plan.Id, Cancelled: cancelled, ReturnedTo: service.Admin, Returned: plan.Remaining,
+		Unpaid: sdk.NewCoin(plan.AmountPerDay.Denom, unpaid),
+	})
+}
+
+// endServicePlans ends every plan of a service (the service is going away).
+// Plans are few; the walk is over plans, not delegators.
+func (k *Keeper) endServicePlans(ctx context.Context, serviceID uint32) error {
+	var ended []types.RewardsPlan
+	err := k.plans.Walk(ctx, nil, func(_ uint64, p types.RewardsPlan) (bool, error) {
+		if p.ServiceId == serviceID {
+			ended = append(ended, p)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range ended {
+		if err := k.endPlan(ctx, p, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}

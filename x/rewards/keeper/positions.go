@@ -1,0 +1,156 @@
+package keeper
+
+import (
+	"context"
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
+)
+
+// A delegation earns in buckets. An operator or service delegation earns in
+// one bucket per denom, fed by every paying service. A pool delegation
+// earns only from the services its owner trusts with that pool: one bucket
+// per trusted service, whose share base is the trusting shares
+// (poolServiceShares). Per bucket the earnings are shares × (ratio now −
+// ratio at the last settlement).
+
+// position is one bucket a delegation earns in, with its shares there.
+type position struct {
+	bucket BucketKey
+	shares sdkmath.LegacyDec
+}
+
+func positions(d restakingtypes.Delegation, prefs restakingtypes.UserPreferences) []position {
+	var out []position
+	for _, s := range d.Shares {
+		if d.Type != restakingtypes.DELEGATION_TYPE_POOL {
+			out = append(out, position{bucketKey(d.Type, d.TargetId, types.AllServices, s.Denom), s.Amount})
+			continue
+		}
+		for _, e := range prefs.TrustedServices {
+			if prefs.TrustsService(e.ServiceId, d.TargetId) {
+				out = append(out, position{bucketKey(d.Type, d.TargetId, e.ServiceId, s.Denom), s.Amount})
+			}
+		}
+	}
+	return out
+}
+
+// owed is what user earned in the buckets since their snapshots.
+func (k *Keeper) owed(ctx context.Context, user sdk.AccAddress, pos []position) (sdk.DecCoins, error) {
+	owed := sdk.DecCoins{}
+	for _, p := range pos {
+		ratio, err := getCoins(ctx, k.rewardsPerShare, p.bucket)
+		if err != nil {
+			return nil, err
+		}
+		snap, err := getCoins(ctx, k.snapshots, snapshotKey(user, p.bucket))
+		if err != nil {
+			return nil, err
+		}
+		growth, negative := ratio.SafeSub(snap)
+		if negative {
+			return nil, errorsmod.Wrapf(types.ErrInvalidGenesis, "snapshot of %s above the bucket ratio", user)
+		}
+		owed = owed.Add(growth.MulDecTruncate(p.shares)...)
+	}
+	return owed, nil
+}
+
+// leave pays what a delegation earned and drops its snapshots. With
+// untrack, its pool shares also stop counting for the trusted services
+// (the delegation is about to change).
+func (k *Keeper) leave(ctx context.Context, user sdk.AccAddress, d restakingtypes.Delegation, prefs restakingtypes.UserPreferences, untrack bool) (sdk.Coins, error) {
+	pos := positions(d, prefs)
+	owed, err := k.owed(ctx, user, pos)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pos {
+		if err := k.snapshots.Remove(ctx, snapshotKey(user, p.bucket)); err != nil {
+			return nil, err
+		}
+		if untrack && d.Type == restakingtypes.DELEGATION_TYPE_POOL {
+			if err := k.addPoolShares(ctx, d.TargetId, p.bucket.K2().K1(), p.shares.Neg()); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return k.payOut(ctx, user, d.Type, d.TargetId, owed)
+}
+
+// enter snapshots the buckets' ratios, so the delegation earns from now
+// on. With track, its pool shares start counting for the trusted services.
+func (k *Keeper) enter(ctx context.Context, user sdk.AccAddress, d restakingtypes.Delegation, prefs restakingtypes.UserPreferences, track bool) error {
+	for _, p := range positions(d, prefs) {
+		ratio, err := getCoins(ctx, k.rewardsPerShare, p.bucket)
+		if err != nil {
+			return err
+		}
+		// An absent snapshot reads as zero, which is right for a bucket that
+		// never earned: no write needed.
+		if !ratio.IsZero() {
+			if err := k.snapshots.Set(ctx, snapshotKey(user, p.bucket), types.DecCoinsRecord{Coins: ratio}); err != nil {
+				return err
+			}
+		}
+		if track && d.Type == restakingtypes.DELEGATION_TYPE_POOL {
+			if err := k.addPoolShares(ctx, d.TargetId, p.bucket.K2().K1(), p.shares); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// settle pays a delegation's rewards without changing it.
+func (k *Keeper) settle(ctx context.Context, user sdk.AccAddress, d restakingtypes.Delegation) (sdk.Coins, error) {
+	prefs, err := k.restaking.GetUserPreferences(ctx, user)
+	if err != nil {
+		return nil, err
+	}
+	paid, err := k.leave(ctx, user, d, prefs, false)
+	if err != nil {
+		return nil, err
+	}
+	return paid, k.enter(ctx, user, d, prefs, false)
+}
+
+// payOut takes owed from the target's outstanding rewards and sends its
+// whole units to the user's withdraw address; the fraction becomes dust.
+func (k *Keeper) payOut(ctx context.Context, user sdk.AccAddress, t restakingtypes.DelegationType, id uint32, owed sdk.DecCoins) (sdk.Coins, error) {
+	if owed.IsZero() {
+		return sdk.Coins{}, nil
+	}
+	key := targetKey(t, id)
+	out, err := getCoins(ctx, k.outstanding, key)
+	if err != nil {
+		return nil, err
+	}
+	// Ratios are truncated and outstanding is booked rounded up, so owed
+	// never exceeds outstanding; the clamp keeps that unconditional.
+	owed = owed.Intersect(out)
+	if err := setCoins(ctx, k.outstanding, key, out.Sub(owed)); err != nil {
+		return nil, err
+	}
+	pay, fraction := owed.TruncateDecimal()
+	if err := k.addDust(ctx, fraction); err != nil {
+		return nil, err
+	}
+	if pay.IsZero() {
+		return pay, nil
+	}
+	to, err := k.withdrawAddress(ctx, user)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, to, pay); err != nil {
+		return nil, err
+	}
+	return pay, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWithdrawRewards{
+		Type: t, TargetId: id, Delegator: user.String(), Amount: pay,
+	})
+}
