@@ -3,6 +3,8 @@ package keeper_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sort"
 	"testing"
 	"time"
 
@@ -161,6 +163,8 @@ func newEnv(t testing.TB) *env {
 		require.NoError(t, err)
 	}
 	e.postPrices(map[string]int64{"MILK": 2, "MILKTIA": 5, "INIT": 1})
+	// The first block only records the allocation time; tests start after it.
+	e.nextBlock(time.Second)
 	return e
 }
 
@@ -302,3 +306,57 @@ func coins(s string) sdk.Coins {
 func basic(weight uint32) types.Distribution {
 	return types.Distribution{Type: types.DISTRIBUTION_TYPE_BASIC, Weight: weight}
 }
+
+func mustAcc(a string) sdk.AccAddress { return sdk.MustAccAddressFromBech32(a) }
+
+func operatorsMsgs(e *env) operatorstypes.MsgServer { return operatorskeeper.NewMsgServer(e.operators) }
+
+func deactivate(sender string, id uint32) *operatorstypes.MsgDeactivateOperator {
+	return &operatorstypes.MsgDeactivateOperator{Sender: sender, OperatorId: id}
+}
+
+func (e *env) addFeeders(names ...string) {
+	params, err := e.prices.GetParams(e.ctx)
+	require.NoError(e.t, err)
+	for _, n := range names {
+		params.Feeders = append(params.Feeders, addr(n))
+	}
+	_, err = priceskeeper.NewMsgServer(e.prices).UpdateParams(e.ctx, &pricestypes.MsgUpdateParams{Authority: authority, Params: params})
+	require.NoError(e.t, err)
+}
+
+func (e *env) setMaxPriceAge(d time.Duration) {
+	params, err := e.prices.GetParams(e.ctx)
+	require.NoError(e.t, err)
+	params.MaxPriceAge = d
+	_, err = priceskeeper.NewMsgServer(e.prices).UpdateParams(e.ctx, &pricestypes.MsgUpdateParams{Authority: authority, Params: params})
+	require.NoError(e.t, err)
+}
+
+func (e *env) postAs(from, ticker string, price int64) {
+	_, err := priceskeeper.NewMsgServer(e.prices).PostPrices(e.ctx, &pricestypes.MsgPostPrices{Feeder: from,
+		Prices: []pricestypes.TickerPrice{{Ticker: ticker, Price: sdkmath.LegacyNewDec(price)}}})
+	require.NoError(e.t, err)
+}
+
+// registerAsset (re)registers denom under ticker.
+func (e *env) registerAsset(denom, ticker string) {
+	msgs := assetskeeper.NewMsgServer(e.assets)
+	_, _ = msgs.DeregisterAsset(e.ctx, &assetstypes.MsgDeregisterAsset{Authority: authority, Denom: denom})
+	_, err := msgs.RegisterAsset(e.ctx, &assetstypes.MsgRegisterAsset{Authority: authority,
+		Asset: assetstypes.Asset{Denom: denom, Ticker: ticker, Exponent: 6}})
+	require.NoError(e.t, err)
+}
+
+func restakingMsgs(e *env) restakingtypes.MsgServer { return restakingkeeper.NewMsgServer(e.restaking) }
+
+func sortedIDs(m map[uint64]bool) []uint64 {
+	ids := make([]uint64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+func errFromPanic(r any) error { return fmt.Errorf("panic: %v", r) }

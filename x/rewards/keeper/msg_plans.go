@@ -31,31 +31,41 @@ func (ms msgServer) CreateRewardsPlan(ctx context.Context, msg *types.MsgCreateR
 	if err != nil {
 		return nil, err
 	}
-	sdk.UnwrapSDKContext(ctx).GasMeter().ConsumeGas(types.GasPerExistingPlan*existing, "rewards plans stored")
-	sender := sdk.MustAccAddressFromBech32(msg.Sender)
-	params, err := ms.params.Get(ctx)
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	sdkCtx.GasMeter().ConsumeGas(types.GasPerExistingPlan*existing, "rewards plans stored")
+	// Fee, escrow and id are written together or not at all.
+	branch, write := sdkCtx.CacheContext()
+	id, err := ms.storeNewPlan(branch, msg)
 	if err != nil {
 		return nil, err
 	}
-	if !params.PlanCreationFee.IsZero() {
-		if err := ms.community.FundCommunityPool(ctx, params.PlanCreationFee, sender); err != nil {
-			return nil, errorsmod.Wrapf(err, "plan creation fee %s", params.PlanCreationFee)
-		}
-	}
-	id, err := ms.nextPlanID.Next(ctx)
-	if err != nil {
-		return nil, err
-	}
-	plan := types.NewPlan(id, msg.ServiceId, msg.Terms(), sdk.NewCoin(msg.AmountPerDay.Denom, sdkmath.ZeroInt()))
-	if err := ms.fundPlan(ctx, &plan, sender, msg.Funds); err != nil {
-		return nil, err
-	}
-	if err := ms.plans.Set(ctx, id, plan); err != nil {
-		return nil, err
-	}
-	return &types.MsgCreateRewardsPlanResponse{PlanId: id}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventCreateRewardsPlan{
+	write()
+	return &types.MsgCreateRewardsPlanResponse{PlanId: id}, sdkCtx.EventManager().EmitTypedEvent(&types.EventCreateRewardsPlan{
 		PlanId: id, ServiceId: msg.ServiceId, Funds: msg.Funds,
 	})
+}
+
+// storeNewPlan charges the creation fee, escrows the funds and stores the plan.
+func (k *Keeper) storeNewPlan(ctx context.Context, msg *types.MsgCreateRewardsPlan) (uint64, error) {
+	sender := sdk.MustAccAddressFromBech32(msg.Sender)
+	params, err := k.params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !params.PlanCreationFee.IsZero() {
+		if err := k.community.FundCommunityPool(ctx, params.PlanCreationFee, sender); err != nil {
+			return 0, errorsmod.Wrapf(err, "plan creation fee %s", params.PlanCreationFee)
+		}
+	}
+	id, err := k.nextPlanID.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	plan := types.NewPlan(id, msg.ServiceId, msg.Terms(), sdk.NewCoin(msg.AmountPerDay.Denom, sdkmath.ZeroInt()))
+	if err := k.fundPlan(ctx, &plan, sender, msg.Funds); err != nil {
+		return 0, err
+	}
+	return id, k.plans.Set(ctx, id, plan)
 }
 
 func (k *Keeper) countPlans(ctx context.Context) (uint64, error) {
