@@ -108,13 +108,7 @@ func (m *MsgWithdrawDelegatorReward) ValidateBasic() error {
 	if err := validAddress("delegator", m.Delegator); err != nil {
 		return err
 	}
-	if err := m.DelegationType.Validate(); err != nil {
-		return errorsmod.Wrap(ErrInvalidTarget, err.Error())
-	}
-	if m.TargetId == 0 {
-		return errorsmod.Wrap(ErrInvalidTarget, "target id must be positive")
-	}
-	return nil
+	return ValidTargetType(m.DelegationType, m.TargetId)
 }
 
 // ValidateBasic checks the Msg without state.
@@ -139,7 +133,7 @@ func (m *MsgUpdateParams) ValidateBasic() error {
 	return m.Params.Validate()
 }
 
-// ValidTargetType is restaking's type check, for the queries.
+// ValidTargetType checks a delegation type and target id (Msgs and queries).
 func ValidTargetType(t restakingtypes.DelegationType, id uint32) error {
 	if err := t.Validate(); err != nil {
 		return errorsmod.Wrap(ErrInvalidTarget, err.Error())
