@@ -87,8 +87,8 @@ func (k *Keeper) runPlan(ctx context.Context, v *valuer, id uint64, from, now ti
 // service is active and someone can be paid, so a plan never owes for
 // time nobody could earn; what it owes but cannot fund is carried.
 func (k *Keeper) allocatePlan(ctx context.Context, v *valuer, plan *types.RewardsPlan, from, now time.Time) error {
-	ms := plan.ActiveMillis(from, now)
-	if ms == 0 {
+	active := plan.ActiveTime(from, now)
+	if active <= 0 {
 		return nil
 	}
 	service, err := k.services.GetService(ctx, plan.ServiceId)
@@ -106,7 +106,7 @@ func (k *Keeper) allocatePlan(ctx context.Context, v *valuer, plan *types.Reward
 	if len(split) == 0 {
 		return nil
 	}
-	plan.Accrue(ms)
+	plan.Accrue(active)
 	due := plan.Unpaid()
 	slice := sdkmath.MinInt(due, plan.Remaining.Amount)
 	if err := k.trackFunding(ctx, plan, due); err != nil {

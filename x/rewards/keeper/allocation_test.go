@@ -164,7 +164,7 @@ func TestAllocationUnderStaleMissingAndDisagreeingPrices(t *testing.T) {
 			if tc.wantEvent != "" {
 				require.True(t, e.hasEvent(tc.wantEvent))
 			}
-			require.Equal(t, tc.wantAccrued, e.getPlan(id).AccruedMs > 0)
+			require.Equal(t, tc.wantAccrued, e.getPlan(id).AccruedNs > 0)
 			require.Equal(t, coins(tc.wantAlice).String(), e.withdraw(alice, operatorType, op1).String())
 			require.Equal(t, coins(tc.wantBob).String(), e.withdraw(bob, operatorType, op2).String())
 		})
@@ -272,4 +272,18 @@ func TestWithdrawAddressWithdrawAllAndInactiveOperator(t *testing.T) {
 	e.nextBlock(time.Hour)
 	require.True(t, e.outstanding(operatorType, op).IsZero(), "an inactivating operator is not paid")
 	require.Equal(t, coins("100000uinit"), e.withdraw(alice, serviceType, svc), "the users group takes the whole slice")
+}
+
+// Block intervals are accrued to the nanosecond: a chain of 1.0005 s
+// blocks pays for 100.05 s, not for 100 rounded seconds.
+func TestSubMillisecondIntervalsAreNotLost(t *testing.T) {
+	e := newEnv(t)
+	svc := e.service()
+	op := e.operator(carol, 0, svc)
+	e.delegate(alice, operatorType, op, "1000000uinit")
+	id := e.plan(svc, "86400000000uinit", "1000000000uinit", basic(0), basic(1), 0) // 1 per µs
+	for i := 0; i < 100; i++ {
+		e.nextBlock(time.Second + 500*time.Microsecond)
+	}
+	require.Equal(t, "100050000", e.getPlan(id).Allocated.String())
 }

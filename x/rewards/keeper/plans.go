@@ -66,7 +66,9 @@ func (k *Keeper) endPlan(ctx context.Context, plan types.RewardsPlan, cancelled 
 			return err
 		}
 	}
-	unpaid := sdkmath.MaxInt(plan.Unpaid().Sub(plan.Remaining.Amount), sdkmath.ZeroInt())
+	// After the block's allocation whatever is still unpaid had no budget
+	// (a top-up in this block is returned, not counted as paid).
+	unpaid := sdkmath.MaxInt(plan.Unpaid(), sdkmath.ZeroInt())
 	if err := k.plans.Remove(ctx, plan.Id); err != nil {
 		return err
 	}

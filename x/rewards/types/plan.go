@@ -14,7 +14,7 @@ const MaxDescriptionLength = 1000
 // MaxWeightedTargets bounds a weighted distribution's list.
 const MaxWeightedTargets = 100
 
-const msPerDay = int64(24 * time.Hour / time.Millisecond)
+const nsPerDay = int64(24 * time.Hour)
 
 // PlanTerms are what a service admin sets on a plan, at creation and edit.
 type PlanTerms struct {
@@ -110,7 +110,7 @@ func (p *RewardsPlan) SetTerms(t PlanTerms) {
 	if !p.AmountPerDay.IsNil() && p.AmountPerDay.Denom != "" {
 		p.OwedBeforeRate = p.Unpaid()
 	}
-	p.AccruedMs, p.PaidSinceRate = 0, sdkmath.ZeroInt()
+	p.AccruedNs, p.PaidSinceRate = 0, sdkmath.ZeroInt()
 	p.Description, p.AmountPerDay = t.Description, t.AmountPerDay
 	p.StartTime, p.EndTime = t.StartTime, t.EndTime
 	p.PoolsDistribution, p.OperatorsDistribution, p.UsersDistribution = t.Pools, t.Operators, t.Users
@@ -121,12 +121,12 @@ func (p *RewardsPlan) SetTerms(t PlanTerms) {
 // was paid. Computing the total from the accrued time (not slice by slice)
 // means no truncation is ever lost.
 func (p RewardsPlan) Unpaid() sdkmath.Int {
-	due := p.AmountPerDay.Amount.MulRaw(p.AccruedMs).QuoRaw(msPerDay)
+	due := p.AmountPerDay.Amount.MulRaw(p.AccruedNs).QuoRaw(nsPerDay)
 	return p.OwedBeforeRate.Add(due).Sub(p.PaidSinceRate)
 }
 
-// Accrue adds active time; Pay records an allocation out of the budget.
-func (p *RewardsPlan) Accrue(ms int64) { p.AccruedMs += ms }
+// Accrue adds active time.
+func (p *RewardsPlan) Accrue(d time.Duration) { p.AccruedNs += int64(d) }
 
 // Pay records amount as allocated from the budget.
 func (p *RewardsPlan) Pay(amount sdkmath.Int) {
@@ -135,8 +135,8 @@ func (p *RewardsPlan) Pay(amount sdkmath.Int) {
 	p.Remaining.Amount = p.Remaining.Amount.Sub(amount)
 }
 
-// ActiveMillis is how much of (from, to] lies inside [start, end), in ms.
-func (p RewardsPlan) ActiveMillis(from, to time.Time) int64 {
+// ActiveTime is how much of (from, to] lies inside [start, end).
+func (p RewardsPlan) ActiveTime(from, to time.Time) time.Duration {
 	if from.Before(p.StartTime) {
 		from = p.StartTime
 	}
@@ -146,7 +146,7 @@ func (p RewardsPlan) ActiveMillis(from, to time.Time) int64 {
 	if !to.After(from) {
 		return 0
 	}
-	return to.Sub(from).Milliseconds()
+	return to.Sub(from)
 }
 
 // Validate checks a stored plan (genesis).
@@ -160,7 +160,7 @@ func (p RewardsPlan) Validate() error {
 	if err := p.Remaining.Validate(); err != nil || p.Remaining.Denom != p.AmountPerDay.Denom {
 		return errorsmod.Wrapf(ErrInvalidPlan, "plan %d: remaining %s must be in %s", p.Id, p.Remaining, p.AmountPerDay.Denom)
 	}
-	if p.AccruedMs < 0 || p.Allocated.IsNil() || p.Allocated.IsNegative() || p.PaidSinceRate.IsNil() ||
+	if p.AccruedNs < 0 || p.Allocated.IsNil() || p.Allocated.IsNegative() || p.PaidSinceRate.IsNil() ||
 		p.PaidSinceRate.IsNegative() || p.OwedBeforeRate.IsNil() || p.OwedBeforeRate.IsNegative() {
 		return errorsmod.Wrapf(ErrInvalidPlan, "plan %d: negative ledger", p.Id)
 	}

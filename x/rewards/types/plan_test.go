@@ -24,14 +24,14 @@ func terms(perDay int64) types.PlanTerms {
 func TestPlanLedger(t *testing.T) {
 	p := types.NewPlan(1, 1, terms(1000), sdk.NewInt64Coin("uinit", 10_000))
 	for i := 0; i < 1000; i++ { // 1000 blocks of 1 s: 11.57... each, truncated alone
-		p.Accrue(1000)
+		p.Accrue(time.Second)
 		p.Pay(p.Unpaid())
 	}
 	require.Equal(t, "11", p.Allocated.String(), "1000 s of 1000/day")
-	p.Accrue(86_400_000 - 1_000_000)
+	p.Accrue(24*time.Hour - 1000*time.Second)
 	require.Equal(t, "989", p.Unpaid().String())
 	p.SetTerms(terms(2000)) // 989 stays due
-	p.Accrue(43_200_000)
+	p.Accrue(12 * time.Hour)
 	require.Equal(t, "1989", p.Unpaid().String())
 	p.Pay(sdkmath.NewInt(1989))
 	require.Equal(t, "2000", p.Allocated.String())
@@ -39,20 +39,20 @@ func TestPlanLedger(t *testing.T) {
 	require.NoError(t, p.Validate())
 }
 
-func TestActiveMillis(t *testing.T) {
+func TestActiveTime(t *testing.T) {
 	p := types.NewPlan(1, 1, terms(1), sdk.NewInt64Coin("uinit", 0))
 	cases := []struct {
 		from, to time.Duration
-		want     int64
+		want     time.Duration
 	}{
-		{-time.Hour, -time.Minute, 0},               // before start
-		{-time.Hour, time.Minute, 60_000},           // straddles the start
-		{time.Hour, 2 * time.Hour, 3_600_000},       // inside
-		{47 * time.Hour, 50 * time.Hour, 3_600_000}, // straddles the end
-		{49 * time.Hour, 50 * time.Hour, 0},         // after the end
+		{-time.Hour, -time.Minute, 0},                                           // before start
+		{-time.Hour, time.Minute, time.Minute},                                  // straddles the start
+		{time.Hour, 2*time.Hour + time.Nanosecond, time.Hour + time.Nanosecond}, // inside: no rounding
+		{47 * time.Hour, 50 * time.Hour, time.Hour},                             // straddles the end
+		{49 * time.Hour, 50 * time.Hour, 0},                                     // after the end
 	}
 	for _, c := range cases {
-		require.Equal(t, c.want, p.ActiveMillis(t0.Add(c.from), t0.Add(c.to)), "%s..%s", c.from, c.to)
+		require.Equal(t, c.want, p.ActiveTime(t0.Add(c.from), t0.Add(c.to)), "%s..%s", c.from, c.to)
 	}
 }
 
