@@ -43,9 +43,10 @@ func (k *Keeper) BeginBlocker(ctx context.Context) error {
 	if from := now.Add(-params.MaxAllocationStep); last.Before(from) {
 		last = from
 	}
-	var ids []uint64
-	if err := k.plans.Walk(ctx, nil, func(id uint64, _ types.RewardsPlan) (bool, error) {
-		ids = append(ids, id)
+	// Collected first: running a plan may delete it.
+	var plans []types.RewardsPlan
+	if err := k.plans.Walk(ctx, nil, func(_ uint64, p types.RewardsPlan) (bool, error) {
+		plans = append(plans, p)
 		return false, nil
 	}); err != nil {
 		return err
@@ -55,12 +56,12 @@ func (k *Keeper) BeginBlocker(ctx context.Context) error {
 		return err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	for _, id := range ids {
+	for _, plan := range plans {
 		// Each plan runs in a branch: a plan that fails is logged and
 		// skipped, it never halts the chain.
 		branch, write := sdkCtx.CacheContext()
-		if err := k.runPlan(branch, v, id, last, now); err != nil {
-			sdkCtx.Logger().Error("rewards plan skipped this block", "plan", id, "err", err)
+		if err := k.runPlan(branch, v, plan, last, now); err != nil {
+			sdkCtx.Logger().Error("rewards plan skipped this block", "plan", plan.Id, "err", err)
 			continue
 		}
 		write()
@@ -69,18 +70,14 @@ func (k *Keeper) BeginBlocker(ctx context.Context) error {
 }
 
 // runPlan allocates one plan's due and ends it if its time is over.
-func (k *Keeper) runPlan(ctx context.Context, v *valuer, id uint64, from, now time.Time) error {
-	plan, err := k.plans.Get(ctx, id)
-	if err != nil {
-		return err
-	}
+func (k *Keeper) runPlan(ctx context.Context, v *valuer, plan types.RewardsPlan, from, now time.Time) error {
 	if err := k.allocatePlan(ctx, v, &plan, from, now); err != nil {
 		return err
 	}
 	if !now.Before(plan.EndTime) {
 		return k.endPlan(ctx, plan, false)
 	}
-	return k.plans.Set(ctx, id, plan)
+	return k.plans.Set(ctx, plan.Id, plan)
 }
 
 // allocatePlan pays what the plan owes. Time only accrues while the
