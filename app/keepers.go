@@ -43,6 +43,8 @@ import (
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	rewardskeeper "github.com/milkyway-labs/milkyway-rollup/x/rewards/keeper"
 	rewardstypes "github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
+	slashingkeeper "github.com/milkyway-labs/milkyway-rollup/x/slashing/keeper"
+	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
@@ -67,6 +69,7 @@ type Keepers struct {
 	AssetsKeeper    *assetskeeper.Keeper
 	PricesKeeper    *priceskeeper.Keeper
 	RewardsKeeper   *rewardskeeper.Keeper
+	SlashingKeeper  *slashingkeeper.Keeper
 
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
@@ -83,7 +86,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		capabilitytypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		sequencertypes.StoreKey, servicestypes.StoreKey, poolstypes.StoreKey,
 		operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey, pricestypes.StoreKey,
-		rewardstypes.StoreKey,
+		rewardstypes.StoreKey, slashingtypes.StoreKey,
 	)
 }
 
@@ -97,6 +100,7 @@ var moduleAccountPermissions = map[string][]string{
 	ibctransfertypes.ModuleName:    {authtypes.Minter, authtypes.Burner},
 	rewardstypes.ModuleName:        nil,
 	rewardstypes.EscrowAccount:     nil,
+	slashingtypes.ModuleName:       {authtypes.Burner},
 }
 
 // blockedAddresses are module accounts that may not receive funds by bank
@@ -179,6 +183,15 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.RestakingKeeper.SetHooks(k.RewardsKeeper.Hooks())
 	k.ServicesKeeper.SetHooks(servicestypes.MultiServicesHooks{k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks()})
 	k.OperatorsKeeper.SetHooks(operatorstypes.NewMultiOperatorsHooks(k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks()))
+
+	// Slashing: evidence against operators (and the sequencer, operator of
+	// the sequencing service) takes restaked stake through x/restaking; a
+	// jailed operator takes no delegations and earns from no plan of the
+	// service that jailed it.
+	k.SlashingKeeper = slashingkeeper.NewKeeper(cdc, kv(slashingtypes.StoreKey), k.AccountKeeper, k.BankKeeper,
+		k.ServicesKeeper, k.OperatorsKeeper, k.RestakingKeeper, k.PricesKeeper, k.SequencerKeeper, authority)
+	k.RestakingKeeper.SetOperatorDelegationGuard(k.SlashingKeeper.RefuseJailedOperator)
+	k.RewardsKeeper.SetJailChecker(k.SlashingKeeper)
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

@@ -44,6 +44,8 @@ import (
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards"
 	rewardstypes "github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/slashing"
+	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/sequencer"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/services"
@@ -76,6 +78,7 @@ func (app *App) appModules(txConfig client.TxEncodingConfig, appOpts servertypes
 		assets.NewAppModule(cdc, k.AssetsKeeper),
 		prices.NewAppModule(cdc, k.PricesKeeper),
 		rewards.NewAppModule(cdc, k.RewardsKeeper),
+		slashing.NewAppModule(cdc, k.SlashingKeeper),
 		// crisis never had x/params subspaces on this chain (nil).
 		crisis.NewAppModule(k.CrisisKeeper, cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants)), nil),
 	}
@@ -120,6 +123,7 @@ var beginBlockers = []string{
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
 	rewardstypes.ModuleName, // pays for the time the clock advanced, to operators still active
+	slashingtypes.ModuleName,
 }
 
 // endBlockers. NOTE: gov ends proposals before staking matures unbondings,
@@ -140,6 +144,7 @@ var endBlockers = []string{
 	servicestypes.ModuleName,
 	poolstypes.ModuleName,
 	operatorstypes.ModuleName,
+	slashingtypes.ModuleName, // slashes due now hit unbondings before restaking pays matured ones
 	restakingtypes.ModuleName,
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
@@ -173,5 +178,6 @@ var initGenesisOrder = []string{
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
 	rewardstypes.ModuleName,
+	slashingtypes.ModuleName, // checks the sequencing service, operator and join
 	crisistypes.ModuleName, // asserts the invariants once every module is loaded
 }

@@ -42,6 +42,7 @@ type Keeper struct {
 	hooks       types.RestakingHooks
 	prices      types.PriceSource
 	restriction types.RestakeRestriction
+	opGuard     types.OperatorDelegationGuard
 
 	Schema collections.Schema
 	// params: () -> Params
@@ -129,6 +130,10 @@ func (k *Keeper) SetPriceSource(p types.PriceSource) { k.prices = p }
 
 // SetRestakeRestriction installs an extra check on every restake.
 func (k *Keeper) SetRestakeRestriction(r types.RestakeRestriction) { k.restriction = r }
+
+// SetOperatorDelegationGuard installs a check run before any delegation to
+// an operator (x/slashing refuses jailed operators).
+func (k *Keeper) SetOperatorDelegationGuard(g types.OperatorDelegationGuard) { k.opGuard = g }
 
 // GetParams returns the params.
 func (k *Keeper) GetParams(ctx context.Context) (types.Params, error) { return k.params.Get(ctx) }

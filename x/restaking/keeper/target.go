@@ -25,6 +25,11 @@ func (k *Keeper) depositTarget(ctx context.Context, t types.DelegationType, id u
 		if op.Status != operatorstypes.OPERATOR_STATUS_ACTIVE {
 			return types.Target{}, errorsmod.Wrapf(types.ErrTargetNotActive, "operator %d is %s", id, op.Status)
 		}
+		if k.opGuard != nil {
+			if err := k.opGuard(ctx, id); err != nil {
+				return types.Target{}, err
+			}
+		}
 		return newTarget(t, id, op.Address)
 	case types.DELEGATION_TYPE_SERVICE:
 		svc, err := k.services.GetService(ctx, id)

@@ -72,3 +72,41 @@ func (k *Keeper) GetUserPreferences(ctx context.Context, user sdk.AccAddress) (t
 func (k *Keeper) IterateAllDelegations(ctx context.Context, fn func(user sdk.AccAddress, d types.Delegation) (stop bool, err error)) error {
 	return k.delegations.Walk(ctx, nil, func(key DelegationKey, d types.Delegation) (bool, error) { return fn(key.K1(), d) })
 }
+
+// IterateTargetDelegations visits a target's delegations in user order
+// (the reverse index; one Get per delegator). For queries and slashing.
+func (k *Keeper) IterateTargetDelegations(ctx context.Context, t types.DelegationType, id uint32,
+	fn func(user sdk.AccAddress, d types.Delegation) (stop bool, err error),
+) error {
+	rng := collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(t, id))
+	return k.delegationsByTarget.Walk(ctx, rng, func(key TargetUserKey) (bool, error) {
+		d, err := k.delegations.Get(ctx, delegationKey(key.K2(), t, id))
+		if err != nil {
+			return true, err
+		}
+		return fn(key.K2(), d)
+	})
+}
+
+// IterateTargetUnbondings visits the unbondings from a target.
+func (k *Keeper) IterateTargetUnbondings(ctx context.Context, t types.DelegationType, id uint32,
+	fn func(user sdk.AccAddress, u types.UnbondingDelegation) (stop bool, err error),
+) error {
+	rng := collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(t, id))
+	return k.targetUnbondings.Walk(ctx, rng, func(key TargetUserKey) (bool, error) {
+		u, err := k.unbondings.Get(ctx, delegationKey(key.K2(), t, id))
+		if err != nil {
+			return true, err
+		}
+		return fn(key.K2(), u)
+	})
+}
+
+// GetUnbondingDelegation returns a user's unbonding entries from a target.
+func (k *Keeper) GetUnbondingDelegation(ctx context.Context, t types.DelegationType, id uint32, user sdk.AccAddress) (types.UnbondingDelegation, bool, error) {
+	u, err := k.unbondings.Get(ctx, delegationKey(user, t, id))
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.UnbondingDelegation{}, false, nil
+	}
+	return u, err == nil, err
+}

@@ -28,3 +28,6 @@ var (
 	ErrNotBorrowed          = errors.Register(ModuleName, 23, "service does not borrow this pool")
 	ErrInvalidPreferences   = errors.Register(ModuleName, 24, "invalid user preferences")
 )
+
+// ErrInvalidSlash: a slash fraction outside (0, 1].
+var ErrInvalidSlash = errors.Register(ModuleName, 25, "invalid slash")

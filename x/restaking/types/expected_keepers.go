@@ -47,3 +47,7 @@ type PriceSource interface {
 // RestakeRestriction may refuse a restake (e.g. locked tokens without
 // insurance); nil means no restriction.
 type RestakeRestriction func(ctx context.Context, user sdk.AccAddress, amount sdk.Coins) error
+
+// OperatorDelegationGuard may refuse new delegations to an operator (a
+// jailed one); nil means none.
+type OperatorDelegationGuard func(ctx context.Context, operatorID uint32) error

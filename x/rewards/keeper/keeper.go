@@ -45,6 +45,7 @@ type Keeper struct {
 	operators types.OperatorsKeeper
 	restaking types.RestakingKeeper
 	prices    types.PriceSource
+	jails     types.JailChecker
 	authority string
 
 	Schema collections.Schema
@@ -73,6 +74,10 @@ type Keeper struct {
 }
 
 // NewKeeper builds the keeper. authority is the gov module account.
+// SetJailChecker wires x/slashing: jailed operators are not eligible for
+// the plans of the service that jailed them.
+func (k *Keeper) SetJailChecker(j types.JailChecker) { k.jails = j }
+
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, accounts types.AccountKeeper,
 	bank types.BankKeeper, community types.CommunityPool, services types.ServicesKeeper,
 	operators types.OperatorsKeeper, restaking types.RestakingKeeper, prices types.PriceSource, authority string,

@@ -159,5 +159,11 @@ func (v *valuer) operatorEligible(ctx context.Context, id uint32) (bool, error) 
 	if err != nil || op.Status != operatorstypes.OPERATOR_STATUS_ACTIVE {
 		return false, err
 	}
+	if v.k.jails != nil {
+		// A jailed operator earns nothing from the service that jailed it.
+		if jailed, err := v.k.jails.IsJailed(ctx, id, v.service); err != nil || jailed {
+			return false, err
+		}
+	}
 	return v.k.restaking.IsOperatorAllowed(ctx, v.service, id)
 }

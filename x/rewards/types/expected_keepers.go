@@ -62,3 +62,8 @@ type RestakingKeeper interface {
 type PriceSource interface {
 	DenomPrice(ctx context.Context, denom string) (pricestypes.DenomPrice, error)
 }
+
+// JailChecker tells whether an operator is jailed in a service.
+type JailChecker interface {
+	IsJailed(ctx context.Context, operatorID, serviceID uint32) (bool, error)
+}

@@ -1,0 +1,106 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
+)
+
+// evidence is a verified fault on its way into the pipeline.
+type evidence struct {
+	kind             types.FaultKind
+	serviceID        uint32
+	operatorID       uint32
+	fraction         sdkmath.LegacyDec
+	infractionHeight int64
+	submitter        string
+	id               []byte
+	da               *types.DAPointer
+	reason           string
+}
+
+// submit turns verified evidence into a pending slash that executes when
+// the rule's veto window has passed. Every check comes before any write.
+func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
+	cfg, err := k.GetConfig(ctx, ev.serviceID)
+	if err != nil {
+		return types.Slash{}, err
+	}
+	rule, ok := cfg.Rule(ev.kind)
+	if !ok {
+		return types.Slash{}, errorsmod.Wrapf(types.ErrNoRule, "service %d has no %s rule", ev.serviceID, ev.kind)
+	}
+	if err := rule.CheckFraction(ev.fraction); err != nil {
+		return types.Slash{}, err
+	}
+	if err := k.checkAge(ctx, ev.infractionHeight); err != nil {
+		return types.Slash{}, err
+	}
+	if seen, err := k.evidence.Has(ctx, ev.id); err != nil || seen {
+		if err == nil {
+			err = errorsmod.Wrapf(types.ErrDuplicateEvidence, "%s against operator %d at service %d", ev.kind, ev.operatorID, ev.serviceID)
+		}
+		return types.Slash{}, err
+	}
+	now, err := k.restaking.Now(ctx)
+	if err != nil {
+		return types.Slash{}, err
+	}
+	id, err := k.nextSlashID.Next(ctx)
+	if err != nil {
+		return types.Slash{}, err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	slash := types.Slash{
+		Id: id, Kind: ev.kind, ServiceId: ev.serviceID, OperatorId: ev.operatorID, Fraction: ev.fraction,
+		InfractionHeight: ev.infractionHeight, Submitter: ev.submitter, EvidenceHash: ev.id,
+		SubmitHeight: sdkCtx.BlockHeight(), SubmitTime: now, ExecuteAt: now.Add(rule.VetoWindow),
+		Rule: rule, DaPointer: ev.da, Status: types.SLASH_STATUS_PENDING, Reason: ev.reason,
+	}
+	if err := k.slashes.Set(ctx, id, slash); err != nil {
+		return slash, err
+	}
+	if err := k.pending.Set(ctx, pendingKey(slash)); err != nil {
+		return slash, err
+	}
+	if err := k.evidence.Set(ctx, ev.id, id); err != nil {
+		return slash, err
+	}
+	return slash, sdkCtx.EventManager().EmitTypedEvent(&types.EventEvidenceSubmitted{
+		SlashId: id, Kind: ev.kind, ServiceId: ev.serviceID, OperatorId: ev.operatorID,
+		Fraction: ev.fraction.String(), ExecuteAt: slash.ExecuteAt, Submitter: ev.submitter,
+	})
+}
+
+// checkAge refuses infractions in the future or older than the params allow.
+func (k *Keeper) checkAge(ctx context.Context, infractionHeight int64) error {
+	params, err := k.params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	height := sdk.UnwrapSDKContext(ctx).BlockHeight()
+	if infractionHeight <= 0 || infractionHeight > height {
+		return errorsmod.Wrapf(types.ErrInvalidEvidence, "infraction height %d is not in (0, %d]", infractionHeight, height)
+	}
+	if height-infractionHeight > params.MaxEvidenceAge {
+		return errorsmod.Wrapf(types.ErrEvidenceTooOld, "infraction at %d, now %d, max age %d", infractionHeight, height, params.MaxEvidenceAge)
+	}
+	return nil
+}
+
+// sequencingTarget is the service and operator the sequencer answers with.
+func (k *Keeper) sequencingTarget(ctx context.Context) (types.SequencingService, []byte, error) {
+	seq, err := k.sequencing.Get(ctx)
+	if err != nil || seq.ServiceId == 0 {
+		return seq, nil, errorsmod.Wrap(types.ErrNoSequencing, "this chain has no sequencing service")
+	}
+	s, err := k.sequencer.GetSequencer(ctx)
+	if err != nil {
+		return seq, nil, errorsmod.Wrapf(types.ErrNoSequencing, "sequencer: %s", err)
+	}
+	return seq, s.ConsensusPubkey, nil
+}

@@ -1,0 +1,79 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
+)
+
+type msgServer struct{ *Keeper }
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServer returns the Msg service implementation.
+func NewMsgServer(k *Keeper) types.MsgServer { return msgServer{Keeper: k} }
+
+// SetSlashingRules replaces a service's slasher and rules. Pending slashes
+// keep the rule they were submitted under.
+func (ms msgServer) SetSlashingRules(ctx context.Context, msg *types.MsgSetSlashingRules) (*types.MsgSetSlashingRulesResponse, error) {
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	svc, err := ms.services.GetService(ctx, msg.ServiceId)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrServiceNotFound, "service %d", msg.ServiceId)
+	}
+	if svc.Admin != msg.Sender {
+		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", msg.Sender, msg.ServiceId)
+	}
+	cfg := types.ServiceSlashingConfig{ServiceId: msg.ServiceId, Slasher: msg.Slasher, Rules: msg.Rules}
+	if err := ms.setConfig(ctx, cfg); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetSlashingRulesResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSlashingRulesSet{
+		ServiceId: msg.ServiceId, Slasher: msg.Slasher, Rules: uint32(len(msg.Rules)),
+	})
+}
+
+// RegisterOperatorKey records an operator's task key for a service. It is
+// also the operator's consent to answer to the service's double-sign rule.
+func (ms msgServer) RegisterOperatorKey(ctx context.Context, msg *types.MsgRegisterOperatorKey) (*types.MsgRegisterOperatorKeyResponse, error) {
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	op, err := ms.operators.GetOperator(ctx, msg.OperatorId)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrOperatorNotFound, "operator %d", msg.OperatorId)
+	}
+	if op.Admin != msg.Sender {
+		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of operator %d", msg.Sender, msg.OperatorId)
+	}
+	if _, err := ms.services.GetService(ctx, msg.ServiceId); err != nil {
+		return nil, errorsmod.Wrapf(types.ErrServiceNotFound, "service %d", msg.ServiceId)
+	}
+	if _, err := ms.GetOperatorKey(ctx, msg.OperatorId, msg.ServiceId); err == nil {
+		return nil, errorsmod.Wrapf(types.ErrKeyAlreadySet, "operator %d already has a key for service %d", msg.OperatorId, msg.ServiceId)
+	}
+	key := types.OperatorKey{OperatorId: msg.OperatorId, ServiceId: msg.ServiceId, PubKey: msg.PubKey}
+	if err := ms.operatorKeys.Set(ctx, operatorServiceKey(msg.OperatorId, msg.ServiceId), key); err != nil {
+		return nil, err
+	}
+	return &types.MsgRegisterOperatorKeyResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventOperatorKeyRegistered{
+		OperatorId: msg.OperatorId, ServiceId: msg.ServiceId, PubKey: msg.PubKey,
+	})
+}
+
+// UpdateParams sets the params (governance). Rules already stored keep
+// their values; new rules must fit the new bounds.
+func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if msg.Authority != ms.authority {
+		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", ms.authority, msg.Authority)
+	}
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	return &types.MsgUpdateParamsResponse{}, ms.params.Set(ctx, msg.Params)
+}

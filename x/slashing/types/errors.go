@@ -1,0 +1,35 @@
+package types
+
+import "cosmossdk.io/errors"
+
+// Registered errors of the slashing module. Codes are never renumbered.
+var (
+	ErrInvalidGenesis     = errors.Register(ModuleName, 2, "invalid genesis state")
+	ErrInvalidAddress     = errors.Register(ModuleName, 3, "invalid address")
+	ErrInvalidParams      = errors.Register(ModuleName, 4, "invalid params")
+	ErrInvalidRule        = errors.Register(ModuleName, 5, "invalid slashing rule")
+	ErrUnauthorized       = errors.Register(ModuleName, 6, "unauthorized")
+	ErrServiceNotFound    = errors.Register(ModuleName, 7, "service not found")
+	ErrServiceNotActive   = errors.Register(ModuleName, 8, "service is not active")
+	ErrOperatorNotFound   = errors.Register(ModuleName, 9, "operator not found")
+	ErrInvalidKey         = errors.Register(ModuleName, 10, "invalid operator key")
+	ErrKeyAlreadySet      = errors.Register(ModuleName, 11, "operator key already registered")
+	ErrKeyNotFound        = errors.Register(ModuleName, 12, "operator key not registered")
+	ErrInvalidEvidence    = errors.Register(ModuleName, 13, "invalid evidence")
+	ErrInvalidSignature   = errors.Register(ModuleName, 14, "invalid signature")
+	ErrDuplicateEvidence  = errors.Register(ModuleName, 15, "evidence already submitted")
+	ErrNoRule             = errors.Register(ModuleName, 16, "service has no rule for this fault")
+	ErrFractionTooHigh    = errors.Register(ModuleName, 17, "slash fraction above the rule's maximum")
+	ErrInvalidFraction    = errors.Register(ModuleName, 18, "invalid slash fraction")
+	ErrSlashNotFound      = errors.Register(ModuleName, 19, "slash not found")
+	ErrSlashNotPending    = errors.Register(ModuleName, 20, "slash is not pending")
+	ErrVetoWindowClosed   = errors.Register(ModuleName, 21, "veto window has closed")
+	ErrNotJailed          = errors.Register(ModuleName, 22, "operator is not jailed")
+	ErrStillJailed        = errors.Register(ModuleName, 23, "jail time not served")
+	ErrOperatorJailed     = errors.Register(ModuleName, 24, "operator is jailed")
+	ErrEvidenceTooOld     = errors.Register(ModuleName, 25, "evidence is too old")
+	ErrNoSequencing       = errors.Register(ModuleName, 26, "no sequencing service")
+	ErrNotJoined          = errors.Register(ModuleName, 27, "operator does not secure the service")
+	ErrInvalidDAPointer   = errors.Register(ModuleName, 28, "invalid DA pointer")
+	ErrInvalidSlashConfig = errors.Register(ModuleName, 29, "invalid slashing configuration")
+)

@@ -1,0 +1,68 @@
+package types
+
+import (
+	"context"
+	"time"
+
+	sdkmath "cosmossdk.io/math"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
+	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
+	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
+)
+
+// AccountKeeper resolves the module account address.
+type AccountKeeper interface {
+	GetModuleAddress(name string) sdk.AccAddress
+}
+
+// BankKeeper burns slashed tokens or pays them to the rule's recipient.
+type BankKeeper interface {
+	BurnCoins(ctx context.Context, module string, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
+	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+}
+
+// ServicesKeeper reads services (admin, status).
+type ServicesKeeper interface {
+	GetService(ctx context.Context, id uint32) (servicestypes.Service, error)
+}
+
+// OperatorsKeeper reads operators (admin).
+type OperatorsKeeper interface {
+	GetOperator(ctx context.Context, id uint32) (operatorstypes.Operator, error)
+}
+
+// RestakingKeeper is the stake slashes take from (docs/adr/002).
+type RestakingKeeper interface {
+	Now(ctx context.Context) (time.Time, error)
+	SlashTarget(ctx context.Context, t restakingtypes.DelegationType, id uint32, fraction sdkmath.LegacyDec,
+		infractionHeight int64, dest sdk.AccAddress) (restakingtypes.TargetSlash, error)
+	SlashPoolTrusting(ctx context.Context, poolID, serviceID uint32, fraction sdkmath.LegacyDec,
+		infractionHeight int64, dest sdk.AccAddress) (restakingtypes.TargetSlash, error)
+	ServiceSecuringPools(ctx context.Context, serviceID uint32) ([]uint32, error)
+	ServiceJoinedOperators(ctx context.Context, serviceID uint32) ([]uint32, error)
+	IsOperatorJoined(ctx context.Context, operatorID, serviceID uint32) (bool, error)
+	IterateTargetStakes(ctx context.Context, t restakingtypes.DelegationType, id uint32,
+		fn func(denom string, stake restakingtypes.DenomStake) (bool, error)) error
+	GetTargetStake(ctx context.Context, t restakingtypes.DelegationType, id uint32, denom string) (restakingtypes.DenomStake, error)
+	GetDelegation(ctx context.Context, t restakingtypes.DelegationType, id uint32, user sdk.AccAddress) (restakingtypes.Delegation, bool, error)
+	GetUnbondingDelegation(ctx context.Context, t restakingtypes.DelegationType, id uint32, user sdk.AccAddress) (restakingtypes.UnbondingDelegation, bool, error)
+	IterateTargetDelegations(ctx context.Context, t restakingtypes.DelegationType, id uint32,
+		fn func(user sdk.AccAddress, d restakingtypes.Delegation) (bool, error)) error
+	IterateTargetUnbondings(ctx context.Context, t restakingtypes.DelegationType, id uint32,
+		fn func(user sdk.AccAddress, u restakingtypes.UnbondingDelegation) (bool, error)) error
+}
+
+// PriceSource prices stake for the operator weights of pool slashes.
+type PriceSource interface {
+	DenomPrice(ctx context.Context, denom string) (pricestypes.DenomPrice, error)
+}
+
+// SequencerKeeper gives the sequencer's block-signing key.
+type SequencerKeeper interface {
+	GetSequencer(ctx context.Context) (sequencertypes.Sequencer, error)
+}

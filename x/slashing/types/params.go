@@ -1,0 +1,79 @@
+package types
+
+import (
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+	"github.com/celestiaorg/go-square/v2/share"
+)
+
+// Defaults: services may slash everything they secure, jail for up to 30
+// days, and subjective evidence waits at least a day for a veto.
+const (
+	DefaultMaxJailDuration          = 30 * 24 * time.Hour
+	DefaultMinSubjectiveVetoWindow  = 24 * time.Hour
+	DefaultMaxVetoWindow            = 14 * 24 * time.Hour
+	DefaultMaxEvidenceAge     int64 = 1_000_000
+)
+
+// DefaultEvidenceNamespaceID is the id of the default DA evidence
+// namespace, "milk-evid" as a version 0 namespace.
+var DefaultEvidenceNamespaceID = []byte("milk-evid")
+
+// DefaultParams returns the defaults.
+func DefaultParams() Params {
+	ns, err := share.NewV0Namespace(DefaultEvidenceNamespaceID)
+	if err != nil {
+		panic(err)
+	}
+	return Params{
+		MaxSlashFraction: sdkmath.LegacyOneDec(), MaxJailDuration: DefaultMaxJailDuration,
+		MinSubjectiveVetoWindow: DefaultMinSubjectiveVetoWindow, MaxVetoWindow: DefaultMaxVetoWindow,
+		MaxEvidenceAge: DefaultMaxEvidenceAge, EvidenceNamespace: ns.Bytes(),
+	}
+}
+
+// Validate checks the params without state.
+func (p Params) Validate() error {
+	if p.MaxSlashFraction.IsNil() || !p.MaxSlashFraction.IsPositive() || p.MaxSlashFraction.GT(sdkmath.LegacyOneDec()) {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_slash_fraction %s is not in (0, 1]", p.MaxSlashFraction)
+	}
+	if p.MaxJailDuration < 0 || p.MinSubjectiveVetoWindow < 0 {
+		return errorsmod.Wrap(ErrInvalidParams, "durations must not be negative")
+	}
+	if p.MaxVetoWindow < p.MinSubjectiveVetoWindow {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_veto_window %s is below min_subjective_veto_window %s",
+			p.MaxVetoWindow, p.MinSubjectiveVetoWindow)
+	}
+	if p.MaxEvidenceAge <= 0 {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_evidence_age must be positive, got %d", p.MaxEvidenceAge)
+	}
+	if err := ValidateNamespace(p.EvidenceNamespace); err != nil {
+		return errorsmod.Wrapf(ErrInvalidParams, "evidence_namespace: %s", err)
+	}
+	return nil
+}
+
+// ValidateNamespace accepts a blob namespace (29 bytes, version 0, not reserved).
+func ValidateNamespace(ns []byte) error {
+	n, err := share.NewNamespaceFromBytes(ns)
+	if err != nil {
+		return err
+	}
+	return n.ValidateForBlob()
+}
+
+// Subjective tells whether a fault kind is checked off-chain, so its slash
+// must give a resolver time to look.
+func (k FaultKind) Subjective() bool {
+	return k == FAULT_KIND_ATTESTED || k == FAULT_KIND_STATE_MISMATCH
+}
+
+// Validate accepts the four fault kinds.
+func (k FaultKind) Validate() error {
+	if _, ok := FaultKind_name[int32(k)]; !ok || k == FAULT_KIND_UNSPECIFIED {
+		return errorsmod.Wrapf(ErrInvalidRule, "unknown fault kind %d", k)
+	}
+	return nil
+}
