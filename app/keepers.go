@@ -43,12 +43,12 @@ import (
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	rewardskeeper "github.com/milkyway-labs/milkyway-rollup/x/rewards/keeper"
 	rewardstypes "github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
-	slashingkeeper "github.com/milkyway-labs/milkyway-rollup/x/slashing/keeper"
-	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
+	slashingkeeper "github.com/milkyway-labs/milkyway-rollup/x/slashing/keeper"
+	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
 // Keepers holds every module keeper of the app.

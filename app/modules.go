@@ -44,12 +44,12 @@ import (
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards"
 	rewardstypes "github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
-	"github.com/milkyway-labs/milkyway-rollup/x/slashing"
-	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/sequencer"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/services"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/slashing"
+	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
 // appModules lists the modules in the app. Their order here does not
@@ -179,5 +179,5 @@ var initGenesisOrder = []string{
 	pricestypes.ModuleName,
 	rewardstypes.ModuleName,
 	slashingtypes.ModuleName, // checks the sequencing service, operator and join
-	crisistypes.ModuleName, // asserts the invariants once every module is loaded
+	crisistypes.ModuleName,   // asserts the invariants once every module is loaded
 }

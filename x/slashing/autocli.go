@@ -40,7 +40,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "Dust", Use: "dust", Short: "Show the worth of burned pool shares below one unit",
 					Example: "milkywayd query slashing dust"},
 				{RpcMethod: "SimulateSlash", Use: "what-if [service-id] [operator-id] [fraction]",
-					Short: "Show what slashing an operator at a service would take from each pool, operator and delegator, without changing state",
+					Short:          "Show what slashing an operator at a service would take from each pool, operator and delegator, without changing state",
 					PositionalArgs: posArgs("service_id", "operator_id", "fraction"),
 					Example:        "milkywayd query slashing what-if 1 2 0.1 --infraction-height 100 --limit 50"},
 			},

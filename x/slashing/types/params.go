@@ -11,10 +11,10 @@ import (
 // Defaults: services may slash everything they secure, jail for up to 30
 // days, and subjective evidence waits at least a day for a veto.
 const (
-	DefaultMaxJailDuration          = 30 * 24 * time.Hour
-	DefaultMinSubjectiveVetoWindow  = 24 * time.Hour
-	DefaultMaxVetoWindow            = 14 * 24 * time.Hour
-	DefaultMaxEvidenceAge     int64 = 1_000_000
+	DefaultMaxJailDuration               = 30 * 24 * time.Hour
+	DefaultMinSubjectiveVetoWindow       = 24 * time.Hour
+	DefaultMaxVetoWindow                 = 14 * 24 * time.Hour
+	DefaultMaxEvidenceAge          int64 = 1_000_000
 )
 
 // DefaultEvidenceNamespaceID is the id of the default DA evidence
