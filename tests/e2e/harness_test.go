@@ -310,3 +310,8 @@ func waitFor(t testing.TB, limit time.Duration, what string, cond func() bool) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+// svcID and opID are the ids the tests' first service and operator get:
+// id 1 of each is the genesis "sequencing" service and the sequencer's
+// operator (app.SetSequencingGenesis).
+const svcID, opID = "2", "2"

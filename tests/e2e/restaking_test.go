@@ -55,7 +55,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 
 	// A service (alice) and an operator (bob), both ACTIVE.
 	c.mustRestakingTx("alice", "services", "create-service", "My Oracle", "--description", "price oracle")
-	c.mustRestakingTx("alice", "services", "activate-service", "1")
+	c.mustRestakingTx("alice", "services", "activate-service", svcID)
 	c.mustRestakingTx("bob", "operators", "register", "Bob Ops", "0.05", "0.20", "0.01",
 		"--website", "https://bob.example")
 
@@ -65,7 +65,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 			Admin  string `json:"admin"`
 		} `json:"service"`
 	}
-	c.query(c.seqRPC, &svc, "services", "service", "1")
+	c.query(c.seqRPC, &svc, "services", "service", svcID)
 	require.Equal(t, "SERVICE_STATUS_ACTIVE", svc.Service.Status)
 	require.Equal(t, alice, svc.Service.Admin)
 
@@ -76,7 +76,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 			Website string `json:"website"`
 		} `json:"operator"`
 	}
-	c.query(c.seqRPC, &op, "operators", "operator", "1")
+	c.query(c.seqRPC, &op, "operators", "operator", opID)
 	require.Equal(t, "OPERATOR_STATUS_ACTIVE", op.Operator.Status)
 	require.Equal(t, bob, op.Operator.Admin)
 	require.Equal(t, "https://bob.example", op.Operator.Website)
@@ -87,7 +87,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 			MaxCommissionChangeRate string `json:"max_commission_change_rate"`
 		} `json:"operator_params"`
 	}
-	c.query(c.seqRPC, &opParams, "operators", "operator-params", "1")
+	c.query(c.seqRPC, &opParams, "operators", "operator-params", opID)
 	require.Equal(t, "0.050000000000000000", opParams.OperatorParams.CommissionRate)
 	require.Equal(t, "0.200000000000000000", opParams.OperatorParams.MaxCommissionRate)
 	require.Equal(t, "0.010000000000000000", opParams.OperatorParams.MaxCommissionChangeRate)
@@ -95,8 +95,8 @@ func TestRestakingThroughCLI(t *testing.T) {
 	// Carol restakes: the umilktia pool (created by this first delegation),
 	// the operator and the service, which allows any restakable denom.
 	c.mustRestakingTx("carol", "restaking", "delegate-pool", "1000000umilktia")
-	c.mustRestakingTx("carol", "restaking", "delegate-operator", "1", "2000000umilk", "3000000umilktia")
-	c.mustRestakingTx("carol", "restaking", "delegate-service", "1", "4000000umilk", "5000000umilktia")
+	c.mustRestakingTx("carol", "restaking", "delegate-operator", opID, "2000000umilk", "3000000umilktia")
+	c.mustRestakingTx("carol", "restaking", "delegate-service", svcID, "4000000umilk", "5000000umilktia")
 	carolTxs := 3
 
 	var pool struct {
@@ -113,19 +113,25 @@ func TestRestakingThroughCLI(t *testing.T) {
 	// operator on the service's allowlist (closing it to everyone else) and
 	// has the umilktia pool secure it; carol trusts the service with her
 	// stake in that pool. Both nodes must show the same links.
-	c.mustRestakingTx("bob", "restaking", "join-service", "1", "1")
-	c.mustRestakingTx("alice", "restaking", "allow-operator", "1", "1")
-	c.mustRestakingTx("alice", "restaking", "borrow-pool", "1", "1")
-	c.mustRestakingTx("carol", "restaking", "set-user-preferences", `{"trusted_services":[{"service_id":1,"pool_ids":[1]}]}`)
+	c.mustRestakingTx("bob", "restaking", "join-service", opID, svcID)
+	c.mustRestakingTx("alice", "restaking", "allow-operator", svcID, opID)
+	c.mustRestakingTx("alice", "restaking", "borrow-pool", svcID, "1")
+	c.mustRestakingTx("carol", "restaking", "set-user-preferences", `{"trusted_services":[{"service_id":`+svcID+`,"pool_ids":[1]}]}`)
 	carolTxs++
-	for _, view := range []string{"service-operators", "service-allowed-operators", "service-securing-pools", "operator-joined-services"} {
+	// view -> (argument, the one id it must list)
+	views := map[string][2]string{
+		"service-operators": {svcID, opID}, "service-allowed-operators": {svcID, opID},
+		"service-securing-pools": {svcID, "1"}, "operator-joined-services": {opID, svcID},
+	}
+	for view, want := range views {
 		for _, rpc := range []string{c.seqRPC, c.fullRPC} {
 			waitFor(t, 60*time.Second, view+" on "+rpc, func() bool {
 				var ids struct {
 					IDs []uint32 `json:"ids"`
 				}
-				out, err := c.tryCLI("query", "restaking", view, "1", "--node", "tcp://"+rpc, "-o", "json")
-				return err == nil && json.Unmarshal([]byte(out), &ids) == nil && len(ids.IDs) == 1 && ids.IDs[0] == 1
+				out, err := c.tryCLI("query", "restaking", view, want[0], "--node", "tcp://"+rpc, "-o", "json")
+				return err == nil && json.Unmarshal([]byte(out), &ids) == nil && len(ids.IDs) == 1 &&
+					strconv.FormatUint(uint64(ids.IDs[0]), 10) == want[1]
 			})
 		}
 	}
@@ -139,7 +145,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 	}
 	c.query(c.fullRPC, &prefs, "restaking", "user-preferences", carol)
 	require.Len(t, prefs.Preferences.TrustedServices, 1)
-	require.Equal(t, uint32(1), prefs.Preferences.TrustedServices[0].ServiceID)
+	require.Equal(t, svcID, strconv.FormatUint(uint64(prefs.Preferences.TrustedServices[0].ServiceID), 10))
 	require.Equal(t, []uint32{1}, prefs.Preferences.TrustedServices[0].PoolIDs)
 
 	wantMilk := int64(genesisMilk - 2_000_000 - 4_000_000 - carolTxs*txFee)
@@ -147,9 +153,9 @@ func TestRestakingThroughCLI(t *testing.T) {
 	c.requireBalances(c.seqRPC, carol, wantMilk, wantTIA)
 
 	want := map[string]string{
-		"DELEGATION_TYPE_POOL/1":     "1000000umilktia",
-		"DELEGATION_TYPE_OPERATOR/1": "2000000umilk,3000000umilktia",
-		"DELEGATION_TYPE_SERVICE/1":  "4000000umilk,5000000umilktia",
+		"DELEGATION_TYPE_POOL/1":           "1000000umilktia",
+		"DELEGATION_TYPE_OPERATOR/" + opID: "2000000umilk,3000000umilktia",
+		"DELEGATION_TYPE_SERVICE/" + svcID: "4000000umilk,5000000umilktia",
 	}
 	require.Equal(t, want, c.delegationsOnBothNodes(carol))
 
@@ -161,7 +167,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 			} `json:"stake"`
 		} `json:"stakes"`
 	}
-	c.query(c.seqRPC, &stake, "restaking", "target-stake", "service", "1")
+	c.query(c.seqRPC, &stake, "restaking", "target-stake", "service", svcID)
 	require.Len(t, stake.Stakes, 2, "service stake per denom: %+v", stake.Stakes)
 	require.Equal(t, "umilk", stake.Stakes[0].Denom)
 	require.Equal(t, "4000000", stake.Stakes[0].Stake.Tokens)
@@ -171,7 +177,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 	// Undelegate part of the service stake (both denoms) and of the pool
 	// stake. Each entry completes unbondingTime after its block; until then
 	// the tokens are neither delegated nor back in carol's balance.
-	svcUndel := c.mustRestakingTx("carol", "restaking", "undelegate-service", "1", "1000000umilk", "2000000umilktia")
+	svcUndel := c.mustRestakingTx("carol", "restaking", "undelegate-service", svcID, "1000000umilk", "2000000umilktia")
 	c.requireUnbondingEntry("service", carol, svcUndel, "1000000umilk,2000000umilktia")
 	poolUndel := c.mustRestakingTx("carol", "restaking", "undelegate-pool", "400000umilktia")
 	c.requireUnbondingEntry("pool", carol, poolUndel, "400000umilktia")
@@ -180,7 +186,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 	c.requireBalances(c.seqRPC, carol, wantMilk, wantTIA)
 
 	want["DELEGATION_TYPE_POOL/1"] = "600000umilktia"
-	want["DELEGATION_TYPE_SERVICE/1"] = "3000000umilk,3000000umilktia"
+	want["DELEGATION_TYPE_SERVICE/"+svcID] = "3000000umilk,3000000umilktia"
 	require.Equal(t, want, c.delegationsOnBothNodes(carol))
 
 	// Rejections, with their registered codes. Alice restricts the service
@@ -188,16 +194,16 @@ func TestRestakingThroughCLI(t *testing.T) {
 	// ErrDenomNotRestakable. Carol asking for more umilktia than she holds
 	// fails with the SDK's ErrInsufficientFunds. Both still pay
 	// the fee and move nothing else.
-	c.mustRestakingTx("alice", "services", "set-params", "1", `{"allowed_denoms":["umilktia"]}`)
+	c.mustRestakingTx("alice", "services", "set-params", svcID, `{"allowed_denoms":["umilktia"]}`)
 	var svcParams struct {
 		ServiceParams struct {
 			AllowedDenoms []string `json:"allowed_denoms"`
 		} `json:"service_params"`
 	}
-	c.query(c.seqRPC, &svcParams, "services", "service-params", "1")
+	c.query(c.seqRPC, &svcParams, "services", "service-params", svcID)
 	require.Equal(t, []string{"umilktia"}, svcParams.ServiceParams.AllowedDenoms)
 
-	code, codespace := c.txResult(c.tx("bob", "restaking", "delegate-service", "1", "1000umilk"))
+	code, codespace := c.txResult(c.tx("bob", "restaking", "delegate-service", svcID, "1000umilk"))
 	require.Equal(t, uint32(8), code, "ErrDenomNotRestakable")
 	require.Equal(t, "restaking", codespace)
 	code, codespace = c.txResult(c.tx("carol", "restaking", "delegate-pool", "999000000000umilktia"))
@@ -209,7 +215,7 @@ func TestRestakingThroughCLI(t *testing.T) {
 	c.requireBalances(c.seqRPC, bob, genesisMilk-3*txFee, genesisMilkTIA)
 	c.requireBalances(c.seqRPC, carol, wantMilk, wantTIA)
 	// The allowed denom still goes through.
-	c.mustRestakingTx("bob", "restaking", "delegate-service", "1", "7000umilktia")
+	c.mustRestakingTx("bob", "restaking", "delegate-service", svcID, "7000umilktia")
 	c.requireBalances(c.seqRPC, bob, genesisMilk-4*txFee, genesisMilkTIA-7000)
 
 	// Maturity: the entries disappear and the tokens come back, exactly.
@@ -378,8 +384,9 @@ func (c *cluster) requireUnbondingEntry(kind, delegator string, tx includedTx, c
 			} `json:"entries"`
 		} `json:"unbonding_delegation"`
 	}
-	c.query(c.seqRPC, &res, "restaking", "unbonding-delegation", kind, "1", delegator)
-	require.Len(c.t, res.Unbonding.Entries, 1, "unbonding entries from %s 1", kind)
+	id := map[string]string{"pool": "1", "operator": opID, "service": svcID}[kind]
+	c.query(c.seqRPC, &res, "restaking", "unbonding-delegation", kind, id, delegator)
+	require.Len(c.t, res.Unbonding.Entries, 1, "unbonding entries from %s %s", kind, id)
 	e := res.Unbonding.Entries[0]
 	require.Equal(c.t, strconv.FormatInt(tx.Height, 10), e.CreationHeight)
 	got := ""

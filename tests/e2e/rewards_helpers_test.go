@@ -369,12 +369,13 @@ func umilkOf(t testing.TB, coins decCoinsJSON) sdkmath.LegacyDec {
 
 func (c *cluster) commissionAt(rpc string, height int64) sdkmath.LegacyDec {
 	c.t.Helper()
-	return c.decCoinsAt(rpc, height, "rewards", "commission", "1")
+	return c.decCoinsAt(rpc, height, "rewards", "commission", opID)
 }
 
 func (c *cluster) delegationRewardsAt(delegator, kind string, height int64) sdkmath.LegacyDec {
 	c.t.Helper()
-	return c.decCoinsAt(c.seqRPC, height, "rewards", "delegation-rewards", kind, "1", delegator)
+	id := map[string]string{"pool": "1", "operator": opID, "service": svcID}[kind]
+	return c.decCoinsAt(c.seqRPC, height, "rewards", "delegation-rewards", kind, id, delegator)
 }
 
 // delegatorTotals is `q rewards rewards` in umilk per "TYPE/id".
@@ -421,8 +422,8 @@ func (c *cluster) rewardsState(rpc string, height int64) rewardsState {
 	s.module = c.balanceAt(rpc, c.moduleAddress("rewards"), "umilk", height)
 	s.escrow = c.balanceAt(rpc, c.moduleAddress("rewards_escrow"), "umilk", height)
 	s.outPool = c.decCoinsAt(rpc, height, "rewards", "outstanding-rewards", "pool", "1")
-	s.outOperator = c.decCoinsAt(rpc, height, "rewards", "outstanding-rewards", "operator", "1")
-	s.outService = c.decCoinsAt(rpc, height, "rewards", "outstanding-rewards", "service", "1")
+	s.outOperator = c.decCoinsAt(rpc, height, "rewards", "outstanding-rewards", "operator", opID)
+	s.outService = c.decCoinsAt(rpc, height, "rewards", "outstanding-rewards", "service", svcID)
 	s.commission = c.commissionAt(rpc, height)
 	s.dust = c.decCoinsAt(rpc, height, "rewards", "dust")
 	return s

@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"testing"
 	"time"
 
@@ -72,30 +73,30 @@ func TestRewardsThroughCLI(t *testing.T) {
 	)
 	c.round(
 		rtx("alice", "services", "create-service", "My Oracle", "--description", "price oracle"),
-		rtx("carol", "restaking", "delegate-operator", "1", "3000000umilk", "1000000umilktia"),
-		rtx("dave", "restaking", "delegate-operator", "1", "1000000umilk"),
+		rtx("carol", "restaking", "delegate-operator", opID, "3000000umilk", "1000000umilktia"),
+		rtx("dave", "restaking", "delegate-operator", opID, "1000000umilk"),
 	)
 	c.round(
-		rtx("alice", "services", "activate-service", "1"),
-		rtx("carol", "restaking", "set-user-preferences", `{"trusted_services":[{"service_id":1,"pool_ids":[1]}]}`),
+		rtx("alice", "services", "activate-service", svcID),
+		rtx("carol", "restaking", "set-user-preferences", `{"trusted_services":[{"service_id":`+svcID+`,"pool_ids":[1]}]}`),
 	)
 	c.round(
-		rtx("alice", "restaking", "borrow-pool", "1", "1"),
-		rtx("bob", "restaking", "join-service", "1", "1"),
-		rtx("carol", "restaking", "delegate-service", "1", "4000000umilk"),
-		rtx("dave", "restaking", "delegate-service", "1", "500000umilktia"),
+		rtx("alice", "restaking", "borrow-pool", svcID, "1"),
+		rtx("bob", "restaking", "join-service", opID, svcID),
+		rtx("carol", "restaking", "delegate-service", svcID, "4000000umilk"),
+		rtx("dave", "restaking", "delegate-service", svcID, "500000umilktia"),
 	)
 	var shares struct {
 		Shares string `json:"shares"`
 	}
-	c.query(c.seqRPC, &shares, "rewards", "pool-service-shares", "1", "1")
+	c.query(c.seqRPC, &shares, "rewards", "pool-service-shares", "1", svcID)
 	requireDecEqual(t, "2000000", shares.Shares, "only carol's pool shares trust the service")
 
 	// The plan, and a non-admin's attempt at one (rewards ErrUnauthorized).
 	start := time.Now().UTC().Add(-time.Minute).Format(time.RFC3339)
 	end := time.Now().UTC().Add(time.Hour).Format(time.RFC3339)
 	planArgs := func(funds int64) []string {
-		return []string{"rewards", "create-plan", "1", fmt.Sprintf("%dumilk", planPerDay), start, end,
+		return []string{"rewards", "create-plan", svcID, fmt.Sprintf("%dumilk", planPerDay), start, end,
 			fmt.Sprintf("%dumilk", funds), "--description", "e2e plan",
 			"--pools-weight", "1", "--operators-weight", "2", "--users-weight", "1"}
 	}
@@ -113,7 +114,7 @@ func TestRewardsThroughCLI(t *testing.T) {
 	plan := c.planAt(c.seqRPC, 0)
 	require.Equal(t, fmt.Sprintf("%dumilk", planPerDay), plan.AmountPerDay.String())
 	require.Equal(t, "e2e plan", plan.Description)
-	require.Equal(t, uint32(1), plan.ServiceID)
+	require.Equal(t, svcID, strconv.FormatUint(uint64(plan.ServiceID), 10))
 	require.Equal(t, "DISTRIBUTION_TYPE_BASIC", plan.Operators.Type)
 	require.Equal(t, uint32(2), plan.Operators.Weight)
 	require.Equal(t, uint32(1), plan.Pools.Weight)
@@ -148,28 +149,28 @@ func TestRewardsThroughCLI(t *testing.T) {
 	// Per delegator: q rewards rewards lists every delegation.
 	carol1 := c.delegatorRewards(c.seqRPC, carol, h1)
 	dave1 := c.delegatorRewards(c.seqRPC, dave, h1)
-	for _, k := range []string{"DELEGATION_TYPE_POOL/1", "DELEGATION_TYPE_OPERATOR/1", "DELEGATION_TYPE_SERVICE/1"} {
+	for _, k := range []string{"DELEGATION_TYPE_POOL/1", "DELEGATION_TYPE_OPERATOR/" + opID, "DELEGATION_TYPE_SERVICE/" + svcID} {
 		require.Contains(t, carol1.byTarget, k)
 		require.True(t, carol1.byTarget[k].IsPositive(), "carol earns at %s: %s", k, carol1.byTarget[k])
 		require.Contains(t, dave1.byTarget, k)
 	}
 	require.True(t, dave1.byTarget["DELEGATION_TYPE_POOL/1"].IsZero(), "dave does not trust the service with the pool")
-	require.True(t, dave1.byTarget["DELEGATION_TYPE_OPERATOR/1"].IsPositive())
-	require.True(t, dave1.byTarget["DELEGATION_TYPE_SERVICE/1"].IsPositive())
+	require.True(t, dave1.byTarget["DELEGATION_TYPE_OPERATOR/"+opID].IsPositive())
+	require.True(t, dave1.byTarget["DELEGATION_TYPE_SERVICE/"+svcID].IsPositive())
 	// Operator: umilk is worth 2 USD (4 MILK), umilktia 5 USD (1 TIA); carol
 	// has 3/4 of the umilk and all the umilktia: 3/14 + 10/14 against 1/14.
-	requireRatio(t, carol1.byTarget["DELEGATION_TYPE_OPERATOR/1"], dave1.byTarget["DELEGATION_TYPE_OPERATOR/1"], "13", "carol / dave at the operator")
+	requireRatio(t, carol1.byTarget["DELEGATION_TYPE_OPERATOR/"+opID], dave1.byTarget["DELEGATION_TYPE_OPERATOR/"+opID], "13", "carol / dave at the operator")
 	// Service: carol's 4 MILK (2 USD) against dave's 0.5 TIA (2.5 USD).
-	requireRatio(t, carol1.byTarget["DELEGATION_TYPE_SERVICE/1"], dave1.byTarget["DELEGATION_TYPE_SERVICE/1"], "0.8", "carol / dave at the service")
+	requireRatio(t, carol1.byTarget["DELEGATION_TYPE_SERVICE/"+svcID], dave1.byTarget["DELEGATION_TYPE_SERVICE/"+svcID], "0.8", "carol / dave at the service")
 	requireRatio(t, carol1.byTarget["DELEGATION_TYPE_POOL/1"], s1.outPool, "1", "carol's pool rewards / pool outstanding")
-	requireRatio(t, carol1.byTarget["DELEGATION_TYPE_OPERATOR/1"].Add(dave1.byTarget["DELEGATION_TYPE_OPERATOR/1"]), s1.outOperator, "1",
+	requireRatio(t, carol1.byTarget["DELEGATION_TYPE_OPERATOR/"+opID].Add(dave1.byTarget["DELEGATION_TYPE_OPERATOR/"+opID]), s1.outOperator, "1",
 		"operator claims / operator outstanding")
-	require.True(t, carol1.total.Equal(carol1.byTarget["DELEGATION_TYPE_POOL/1"].Add(carol1.byTarget["DELEGATION_TYPE_OPERATOR/1"]).
-		Add(carol1.byTarget["DELEGATION_TYPE_SERVICE/1"])), "carol's total")
+	require.True(t, carol1.total.Equal(carol1.byTarget["DELEGATION_TYPE_POOL/1"].Add(carol1.byTarget["DELEGATION_TYPE_OPERATOR/"+opID]).
+		Add(carol1.byTarget["DELEGATION_TYPE_SERVICE/"+svcID])), "carol's total")
 
 	// The DA-only full node has the same rewards state at that height.
 	waitFor(t, 60*time.Second, fmt.Sprintf("the full node to reach height %d", h1), func() bool { return c.height(c.fullRPC) >= h1 })
-	for _, q := range [][]string{{"rewards", "plan", "1"}, {"rewards", "rewards", carol}, {"rewards", "commission", "1"}, {"rewards", "dust"}} {
+	for _, q := range [][]string{{"rewards", "plan", "1"}, {"rewards", "rewards", carol}, {"rewards", "commission", opID}, {"rewards", "dust"}} {
 		require.JSONEq(t, c.rawQueryAt(c.seqRPC, h1, q...), c.rawQueryAt(c.fullRPC, h1, q...), "query %v at height %d", q, h1)
 	}
 
@@ -177,26 +178,26 @@ func TestRewardsThroughCLI(t *testing.T) {
 	// top-up. Each balance moves by what the tx's own events report.
 	var paid []payout
 	w := c.round(
-		rtx("carol", "rewards", "withdraw-rewards", "operator", "1"),
+		rtx("carol", "rewards", "withdraw-rewards", "operator", opID),
 		rtx("dave", "rewards", "withdraw-all-rewards"),
-		rtx("bob", "rewards", "withdraw-commission", "1"),
+		rtx("bob", "rewards", "withdraw-commission", opID),
 		rtx("alice", "rewards", "top-up-plan", "1", fmt.Sprintf("%dumilk", planTopUp)),
 	)
 	carolOp := c.withdrawals(w[0], carol)
-	require.Equal(t, []string{"DELEGATION_TYPE_OPERATOR/1"}, keysOf(carolOp))
+	require.Equal(t, []string{"DELEGATION_TYPE_OPERATOR/" + opID}, keysOf(carolOp))
 	require.Equal(t, carolOp.sum()-txFee, c.balanceDelta(carol, w[0].Height))
-	require.GreaterOrEqual(t, carolOp.sum(), carol1.byTarget["DELEGATION_TYPE_OPERATOR/1"].TruncateInt64(), "paid at least what was due at height %d", h1)
+	require.GreaterOrEqual(t, carolOp.sum(), carol1.byTarget["DELEGATION_TYPE_OPERATOR/"+opID].TruncateInt64(), "paid at least what was due at height %d", h1)
 	require.True(t, c.delegationRewardsAt(carol, "operator", w[0].Height).IsZero(), "nothing left right after the withdrawal")
 	paid = append(paid, carolOp.payouts(w[0].Height)...)
 
 	daveAll := c.withdrawals(w[1], dave)
-	require.Equal(t, []string{"DELEGATION_TYPE_OPERATOR/1", "DELEGATION_TYPE_SERVICE/1"}, keysOf(daveAll), "no payout from the untrusted pool")
+	require.Equal(t, []string{"DELEGATION_TYPE_OPERATOR/" + opID, "DELEGATION_TYPE_SERVICE/" + svcID}, keysOf(daveAll), "no payout from the untrusted pool")
 	require.Equal(t, daveAll.sum()-txFee, c.balanceDelta(dave, w[1].Height))
 	require.True(t, c.delegatorRewards(c.seqRPC, dave, w[1].Height).total.IsZero(), "nothing left right after withdraw-all")
 	paid = append(paid, daveAll.payouts(w[1].Height)...)
 
 	ev = c.onlyEvent(w[2], "milkyway.rewards.v1.EventWithdrawCommission")
-	require.Equal(t, "1", unquote(ev["operator_id"]))
+	require.Equal(t, opID, unquote(ev["operator_id"]))
 	commissionPaid := coinsAttr(t, ev["amount"], "umilk")
 	require.GreaterOrEqual(t, commissionPaid, s1.commission.TruncateInt64())
 	require.Equal(t, commissionPaid-txFee, c.balanceDelta(bob, w[2].Height))
@@ -212,12 +213,12 @@ func TestRewardsThroughCLI(t *testing.T) {
 	// Carol withdraws everything; three rejections pay the fee only.
 	r := c.round(
 		rtx("carol", "rewards", "withdraw-all-rewards"),
-		rtxFails("dave", 7, "rewards", "rewards", "withdraw-commission", "1"),
+		rtxFails("dave", 7, "rewards", "rewards", "withdraw-commission", opID),
 		rtxFails("alice", 13, "rewards", "rewards", "withdraw-rewards", "pool", "1"),
 		rtxFails("bob", 6, "rewards", "rewards", "cancel-plan", "2"),
 	)
 	carolAll := c.withdrawals(r[0], carol)
-	require.Equal(t, []string{"DELEGATION_TYPE_OPERATOR/1", "DELEGATION_TYPE_POOL/1", "DELEGATION_TYPE_SERVICE/1"}, keysOf(carolAll))
+	require.Equal(t, []string{"DELEGATION_TYPE_OPERATOR/" + opID, "DELEGATION_TYPE_POOL/1", "DELEGATION_TYPE_SERVICE/" + svcID}, keysOf(carolAll))
 	require.Equal(t, carolAll.sum()-txFee, c.balanceDelta(carol, r[0].Height))
 	paid = append(paid, carolAll.payouts(r[0].Height)...)
 	c.requireOnlyFee(r[1], dave)
@@ -236,7 +237,7 @@ func TestRewardsThroughCLI(t *testing.T) {
 	// its delegators' payouts + what they can still withdraw (payout
 	// fractions, < 1 umilk each, went to dust).
 	commissionTotal := sdkmath.LegacyNewDec(commissionPaid).Add(s2.commission)
-	operatorTotal := commissionTotal.Add(s2.outOperator).Add(sdkmath.LegacyNewDec(sumTarget(paid, "DELEGATION_TYPE_OPERATOR/1")))
+	operatorTotal := commissionTotal.Add(s2.outOperator).Add(sdkmath.LegacyNewDec(sumTarget(paid, "DELEGATION_TYPE_OPERATOR/"+opID)))
 	requireRatio(t, commissionTotal, operatorTotal, commissionRate, "commission / operator part after the payouts")
 
 	// Cancel: the remaining budget goes back to alice, payouts stop.

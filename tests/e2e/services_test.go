@@ -19,7 +19,7 @@ func TestServicesThroughCLI(t *testing.T) {
 	c.startFullNode()
 
 	c.mustTx("alice", "services", "create-service", "My Oracle", "--description", "price oracle")
-	c.mustTx("alice", "services", "activate-service", "1")
+	c.mustTx("alice", "services", "activate-service", svcID)
 
 	var res struct {
 		Service struct {
@@ -28,12 +28,12 @@ func TestServicesThroughCLI(t *testing.T) {
 		} `json:"service"`
 	}
 	waitFor(t, 60*time.Second, "the active service on the full node", func() bool {
-		out, err := c.tryCLI("query", "services", "service", "1", "--node", "tcp://"+c.fullRPC, "-o", "json")
+		out, err := c.tryCLI("query", "services", "service", svcID, "--node", "tcp://"+c.fullRPC, "-o", "json")
 		return err == nil && json.Unmarshal([]byte(out), &res) == nil && res.Service.Status == "SERVICE_STATUS_ACTIVE"
 	})
 	require.Equal(t, c.address("alice"), res.Service.Admin)
 
-	code, codespace := c.txResult(c.tx("bob", "services", "deactivate-service", "1"))
+	code, codespace := c.txResult(c.tx("bob", "services", "deactivate-service", svcID))
 	require.Equal(t, uint32(4), code, "ErrUnauthorized")
 	require.Equal(t, "services", codespace)
 }

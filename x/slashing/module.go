@@ -12,7 +12,9 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	"github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/slashing/client/cli"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/keeper"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
@@ -104,6 +106,9 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 	}
 	return cdc.MustMarshalJSON(gs)
 }
+
+// GetTxCmd returns set-rules and register-key; autocli adds veto and unjail.
+func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
 
 // EndBlock executes the pending slashes whose veto window has passed: at
 // block end, so a veto in the same block still wins.

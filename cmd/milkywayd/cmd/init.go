@@ -25,7 +25,9 @@ import (
 func initCmd(mbm module.BasicManager) *cobra.Command {
 	cmd := genutilcli.InitCmd(mbm, DefaultNodeHome)
 	cmd.Long = `Initialize the node's configuration, keys and a genesis file in which this
-node's consensus key (config/priv_validator_key.json) is the sequencer.
+node's consensus key (config/priv_validator_key.json) is the sequencer, and
+the sequencer is the operator of a "sequencing" service (governed by gov)
+whose restaked stake answers for sequencer equivocation.
 
 A full node runs init too, then replaces config/genesis.json with the
 sequencer's genesis file.`
@@ -68,6 +70,9 @@ func setSequencerFromNodeKey(cmd *cobra.Command, moniker string) error {
 	cdc := clientCtx.Codec
 	state[sequencertypes.ModuleName] = cdc.MustMarshalJSON(&sequencertypes.GenesisState{Sequencer: seq})
 	if err := app.SetGenesisDenoms(cdc, state); err != nil {
+		return err
+	}
+	if err := app.SetSequencingGenesis(cdc, state, moniker, appGenesis.GenesisTime); err != nil {
 		return err
 	}
 	if appGenesis.AppState, err = json.MarshalIndent(state, "", "  "); err != nil {

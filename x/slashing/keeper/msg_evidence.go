@@ -2,8 +2,6 @@ package keeper
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
 
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -69,8 +67,7 @@ func (ms msgServer) SubmitAttestedFault(ctx context.Context, msg *types.MsgSubmi
 	return ms.respond(ms.submit(ctx, evidence{
 		kind: types.FAULT_KIND_ATTESTED, serviceID: msg.ServiceId, operatorID: msg.OperatorId, fraction: msg.Fraction,
 		infractionHeight: msg.InfractionHeight, submitter: msg.Slasher, da: &ptr, reason: msg.Reason,
-		id: types.EvidenceID(types.FAULT_KIND_ATTESTED, uint64(msg.ServiceId), uint64(msg.OperatorId), ptr.Height,
-			commitmentID(ptr.Commitment)),
+		id: types.AttestedEvidenceID(msg.ServiceId, msg.OperatorId, ptr),
 	}))
 }
 
@@ -147,11 +144,4 @@ func (k *Keeper) checkEvidenceNamespace(ctx context.Context, ptr types.DAPointer
 		return errorsmod.Wrapf(types.ErrInvalidDAPointer, "namespace %X is not the evidence namespace %X", ptr.Namespace, params.EvidenceNamespace)
 	}
 	return nil
-}
-
-// commitmentID folds a commitment into the evidence id (64 bits of its
-// SHA-256: one attested fault per DA blob).
-func commitmentID(c []byte) uint64 {
-	sum := sha256.Sum256(c)
-	return binary.BigEndian.Uint64(sum[:8])
 }

@@ -93,3 +93,10 @@ func EvidenceID(kind FaultKind, parts ...uint64) []byte {
 	sum := sha256.Sum256(b)
 	return sum[:]
 }
+
+// AttestedEvidenceID is the fault id of an attested fault: one per
+// (service, operator, DA blob).
+func AttestedEvidenceID(serviceID, operatorID uint32, ptr DAPointer) []byte {
+	c := sha256.Sum256(ptr.Commitment)
+	return EvidenceID(FAULT_KIND_ATTESTED, uint64(serviceID), uint64(operatorID), ptr.Height, binary.BigEndian.Uint64(c[:8]))
+}
