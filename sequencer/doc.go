@@ -8,4 +8,6 @@
 //     blocks pending DA) served over HTTP next to the CometBFT-style RPC.
 //   - config.go: the checks a start must pass (signing key is the genesis
 //     sequencer, block times, backlog limit) with errors that name the fix.
+//   - fraud/: fraud detection on full nodes (equivocation, state mismatch),
+//     its reports, and the halt that stops the node following the sequencer.
 package sequencer

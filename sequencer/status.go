@@ -8,6 +8,8 @@ import (
 
 	"github.com/rollkit/rollkit/block"
 	"github.com/rollkit/rollkit/store"
+
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
 )
 
 // StatusPath is where the RPC listener serves Status as JSON.
@@ -28,6 +30,9 @@ type Status struct {
 	DAIncludedHeight uint64 `json:"da_included_height"`
 	// PendingBlocks are blocks produced but not yet on DA (sequencer only).
 	PendingBlocks uint64 `json:"pending_blocks"`
+	// FraudHalt is set when this node found sequencer fraud and stopped
+	// following the sequencer (see sequencer/fraud); absent otherwise.
+	FraudHalt *fraud.HaltStatus `json:"fraud_halt,omitempty"`
 }
 
 // StatusSource gathers a Status from the running node.
@@ -36,6 +41,8 @@ type StatusSource struct {
 	ChainID  string
 	Store    store.Store
 	Included func() uint64 // highest height seen on DA by the gateway
+	// Fraud reports the fraud halt (nil while following); nil func: none.
+	Fraud func() *fraud.HaltStatus
 }
 
 // Status reads the current status.
@@ -49,6 +56,9 @@ func (s StatusSource) Status(ctx context.Context) Status {
 	}
 	if s.Role == RoleSequencer && st.LatestHeight > st.DAIncludedHeight {
 		st.PendingBlocks = st.LatestHeight - st.DAIncludedHeight
+	}
+	if s.Fraud != nil {
+		st.FraudHalt = s.Fraud()
 	}
 	return st
 }

@@ -12,6 +12,7 @@ import (
 	"cosmossdk.io/log"
 	"github.com/filecoin-project/go-jsonrpc"
 	goda "github.com/rollkit/go-da"
+	rollkittypes "github.com/rollkit/rollkit/types"
 )
 
 // Gateway is a go-da DA that forwards to an upstream DA and screens what
@@ -26,6 +27,7 @@ type Gateway struct {
 	// issues right after it, so each blob crosses the network once.
 	mu       sync.Mutex
 	screened map[string][]byte
+	watcher  Watcher // nil: every screened block is handed on
 
 	// includedHeight is the highest rollup height seen on DA, read or
 	// submitted. Rollkit v0.13.6 keeps this only in memory.
@@ -55,7 +57,9 @@ func (g *Gateway) Listen(addr string) (string, error) {
 		return "", fmt.Errorf("da gateway: listen on %s: %w", addr, err)
 	}
 	rpc := jsonrpc.NewServer()
-	rpc.Register("da", g)
+	// Only the go-da methods: go-jsonrpc would expose every exported
+	// method of *Gateway (Close, Watch, ...) to whoever reaches the port.
+	rpc.Register("da", struct{ goda.DA }{g})
 	g.srv = &http.Server{Handler: rpc, ReadHeaderTimeout: 2 * time.Second}
 	go func() { _ = g.srv.Serve(ln) }()
 	return "http://" + ln.Addr().String(), nil
@@ -77,31 +81,31 @@ func (g *Gateway) MaxBlobSize(ctx context.Context) (uint64, error) {
 	return g.upstream.MaxBlobSize(ctx)
 }
 
-// GetIDs returns the IDs at height whose blobs are valid sequencer blocks.
-// Invalid ones are logged and left out, so rollkit never sees them.
+// GetIDs returns the IDs at height whose blobs are valid sequencer blocks
+// that the watcher admits. Invalid ones are logged and left out, so
+// rollkit never sees them.
 func (g *Gateway) GetIDs(ctx context.Context, height uint64, ns goda.Namespace) ([]goda.ID, error) {
-	ids, err := g.upstream.GetIDs(ctx, height, ns)
+	watcher := g.currentWatcher()
+	ids, blobs, blocks, err := g.screen(ctx, height, ns)
+	if watcher != nil {
+		watcher.Observe(ctx, height, blocks)
+	}
 	if err != nil || len(ids) == 0 {
 		return ids, err
 	}
-	blobs, err := g.upstream.Get(ctx, ids, ns)
-	if err != nil {
-		return nil, err
-	}
-	if len(blobs) != len(ids) {
-		return nil, fmt.Errorf("da gateway: upstream returned %d blobs for %d ids at height %d", len(blobs), len(ids), height)
-	}
 	valid := make([]goda.ID, 0, len(ids))
 	var lastHeight uint64
+	admitted := make([]bool, len(blocks))
+	for i, block := range blocks {
+		admitted[i] = watcher == nil || watcher.Admit(block.Height())
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for i, blob := range blobs {
-		block, err := g.verifier.Verify(blob)
-		if err != nil {
-			g.logger.Warn("rejected blob in the chain namespace", "da_height", height, "id", fmt.Sprintf("%X", ids[i]), "reason", err)
+	for i, block := range blocks {
+		if !admitted[i] {
 			continue
 		}
-		g.screened[string(ids[i])] = blob
+		g.screened[string(ids[i])] = blobs[i]
 		valid = append(valid, ids[i])
 		lastHeight = max(lastHeight, block.Height())
 	}
@@ -112,6 +116,34 @@ func (g *Gateway) GetIDs(ctx context.Context, height uint64, ns goda.Namespace) 
 		}
 	}
 	return valid, nil
+}
+
+// screen reads the blobs at height and returns those that are blocks
+// signed by the genesis sequencer, with their IDs, in DA order.
+func (g *Gateway) screen(ctx context.Context, height uint64, ns goda.Namespace) ([]goda.ID, []goda.Blob, []*rollkittypes.Block, error) {
+	ids, err := g.upstream.GetIDs(ctx, height, ns)
+	if err != nil || len(ids) == 0 {
+		return ids, nil, nil, err
+	}
+	blobs, err := g.upstream.Get(ctx, ids, ns)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(blobs) != len(ids) {
+		return nil, nil, nil, fmt.Errorf("da gateway: upstream returned %d blobs for %d ids at height %d", len(blobs), len(ids), height)
+	}
+	var okIDs []goda.ID
+	var okBlobs []goda.Blob
+	var blocks []*rollkittypes.Block
+	for i, blob := range blobs {
+		block, err := g.verifier.Verify(blob)
+		if err != nil {
+			g.logger.Warn("rejected blob in the chain namespace", "da_height", height, "id", fmt.Sprintf("%X", ids[i]), "reason", err)
+			continue
+		}
+		okIDs, okBlobs, blocks = append(okIDs, ids[i]), append(okBlobs, blob), append(blocks, block)
+	}
+	return okIDs, okBlobs, blocks, nil
 }
 
 // Get returns blobs screened by GetIDs from memory and forwards the rest.

@@ -38,6 +38,7 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
 )
 
 // Defaults for the DA connection: the embedded mock DA of the devnet and
@@ -66,7 +67,13 @@ pauses when --rollkit.max_pending_blocks is reached (0 = no limit).
 
 As a full node (default) it reads blocks from the DA layer alone, checks each
 one against the genesis sequencer (signature, validator set, data hash),
-re-executes it and compares the app hash.
+re-executes it and compares the app hash. It also watches for sequencer
+fraud: two different blocks signed by the sequencer for one height, or a
+header claiming another app hash than the node computed. On fraud it writes
+a report to <home>/data/fraud, logs it at ERROR and stops following the
+sequencer: no block at or above the fraud's height is applied any more (the
+node keeps serving queries on the state it has), also after a restart, until
+the report files are removed.
 
 DA layer:
   mock DA (devnet):  --rollkit.da_address http://127.0.0.1:7980
@@ -74,8 +81,8 @@ DA layer:
                      --rollkit.da_auth_token <token> --rollkit.da_gas_price 0.002 \
                      --rollkit.da_namespace <58 hex chars> --rollkit.da_start_height <h>
 
-Servers: CometBFT-style RPC on --rpc.laddr (plus GET /sequencer_status),
-gRPC and REST as set in app.toml.`
+Servers: CometBFT-style RPC on --rpc.laddr (plus GET /sequencer_status and
+GET /fraud_reports), gRPC and REST as set in app.toml.`
 }
 
 // startRollupNode is milkywayd's start handler: it builds the app on pebble,
@@ -148,6 +155,16 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err != nil {
 		return fmt.Errorf("creating the rollkit node: %w", err)
 	}
+	rollkitStore := node.(*rollnode.FullNode).Store
+	detector, err := fraud.NewDetector(fraud.Config{
+		Dir: filepath.Join(nodeCfg.RootDir, "data", "fraud"), ChainID: genDoc.ChainID,
+		Sequencer: genDoc.Validators[0].Address, Namespace: nodeCfg.DANamespace,
+		Store: rollkitStore, Logger: logger,
+	})
+	if err != nil {
+		return err
+	}
+	gw.Watch(detector) // before Start: rollkit's first DA read goes through it
 	if err := node.Start(); err != nil {
 		return fmt.Errorf("starting the rollkit node: %w", err)
 	}
@@ -156,10 +173,10 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 
 	status := sequencer.StatusSource{
 		Role: sequencer.Role(nodeCfg), ChainID: genDoc.ChainID,
-		Store: node.(*rollnode.FullNode).Store, Included: gw.IncludedHeight,
+		Store: rollkitStore, Included: gw.IncludedHeight, Fraud: detector.Status,
 	}
 	g, gctx := errgroup.WithContext(ctx)
-	if err := serveRPC(gctx, g, cfg.RPC.ListenAddress, node, status, logger); err != nil {
+	if err := serveRPC(gctx, g, cfg.RPC.ListenAddress, node, status, detector.Handler(), logger); err != nil {
 		return err
 	}
 	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(node.GetClient()), application, logger); err != nil {
@@ -248,8 +265,9 @@ func openReconciledApp(ctx context.Context, svrCtx *server.Context, appCreator s
 	return nil, nil, fmt.Errorf("%w: still out of step after a rollback", sequencer.ErrStateMismatch)
 }
 
-// serveRPC serves rollkit's CometBFT-style JSON-RPC and the status route.
-func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, logger log.Logger) error {
+// serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
+// the fraud reports route.
+func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, fraudReports http.Handler, logger log.Logger) error {
 	addr := strings.TrimPrefix(laddr, "tcp://")
 	handler, err := rpcjson.GetHTTPHandler(node.GetClient(), servercmtlog.CometLoggerWrapper{Logger: logger})
 	if err != nil {
@@ -257,6 +275,7 @@ func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnod
 	}
 	mux := http.NewServeMux()
 	mux.Handle(sequencer.StatusPath, status.Handler())
+	mux.Handle(fraud.ReportsPath, fraudReports)
 	mux.Handle("/", handler)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -21,6 +21,12 @@ type BlockSpec struct {
 	Signer    cmcrypto.PrivKey // the key that actually signs
 	Proposer  []byte           // the proposer address the header claims
 	ValSetKey cmcrypto.PubKey  // overrides the validator set's key
+
+	// AppHash is the state the header claims after the previous block and
+	// LastHeaderHash the hash of the block it builds on, as rollkit fills
+	// them; fraud tests chain blocks with them.
+	AppHash        []byte
+	LastHeaderHash []byte
 }
 
 // Block builds and signs the block described by spec.
@@ -51,6 +57,8 @@ func Block(spec BlockSpec) *rollkittypes.Block {
 	sh := &block.SignedHeader
 	sh.BaseHeader = rollkittypes.BaseHeader{ChainID: spec.ChainID, Height: spec.Height, Time: uint64(spec.Time.UnixNano())}
 	sh.DataHash = dataHash
+	sh.AppHash = spec.AppHash
+	sh.LastHeaderHash = spec.LastHeaderHash
 	sh.ProposerAddress = proposer
 	sh.Validators = cmtypes.NewValidatorSet([]*cmtypes.Validator{cmtypes.NewValidator(valKey, 1)})
 	sh.ValidatorHash = sh.Validators.Hash()
