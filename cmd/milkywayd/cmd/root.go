@@ -103,6 +103,7 @@ See 'milkywayd start --help' for the DA and sequencer settings.`,
 		txCommand(),
 		keys.Commands(),
 		daCommand(),
+		evidenceCommand(),
 		rollupStatusCmd(),
 	)
 

@@ -1,0 +1,150 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	rollkittypes "github.com/rollkit/rollkit/types"
+	pb "github.com/rollkit/rollkit/types/pb/rollkit"
+	"github.com/spf13/cobra"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
+)
+
+func fromReportCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "from-report [report-file] [fraction]",
+		Short: "Submit a full node's fraud report (data/fraud/*.json) as evidence against the sequencer",
+		Long: `Turn a fraud report written by a full node into evidence against the sequencer,
+operator of the chain's sequencing service:
+
+  equivocation     two sequencer-signed headers for one height; the chain checks
+                   both signatures (objective), then the sequencing rule's veto
+                   window runs.
+  state_mismatch   the header whose app hash re-execution disputes, the app hash
+                   the node computed, and the DA location of the executed block
+                   (looked up on --da-url). The chain checks the header is the
+                   sequencer's; the claim itself waits out the veto window, with
+                   governance as resolver unless the rule names one.
+
+fraction must not exceed the sequencing service's rule (query slashing rules).`,
+		Example: "milkywayd evidence from-report ~/.milkyway/data/fraud/equivocation-12-40.json 0.1 --from watcher",
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			clientCtx, err := client.GetClientTxContext(cmd)
+			if err != nil {
+				return err
+			}
+			report, err := fraud.Load(args[0])
+			if err != nil {
+				return err
+			}
+			fraction, err := parseFraction(args[1])
+			if err != nil {
+				return err
+			}
+			msg, err := reportEvidence(cmd, report, clientCtx.GetFromAddress(), fraction.String())
+			if err != nil {
+				return err
+			}
+			if err := msg.ValidateBasic(); err != nil {
+				return err
+			}
+			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
+		},
+	}
+	addDAFlags(cmd)
+	flags.AddTxFlagsToCmd(cmd)
+	return cmd
+}
+
+// reportEvidence builds the Msg for a report.
+func reportEvidence(cmd *cobra.Command, r *fraud.Report, submitter sdk.AccAddress, fraction string) (evidenceMsg, error) {
+	f, err := parseFraction(fraction)
+	if err != nil {
+		return nil, err
+	}
+	switch r.Kind {
+	case fraud.KindEquivocation:
+		if len(r.Headers) != 2 {
+			return nil, fmt.Errorf("equivocation report with %d headers, want 2", len(r.Headers))
+		}
+		return &slashingtypes.MsgSubmitEquivocation{
+			Submitter: submitter.String(), FirstHeader: r.Headers[0].SignedHeader, SecondHeader: r.Headers[1].SignedHeader, Fraction: f,
+		}, nil
+	case fraud.KindStateMismatch:
+		if r.Block == nil || r.NextHeader == nil {
+			return nil, fmt.Errorf("state mismatch report at height %d has no executed block to point at", r.Height)
+		}
+		expected, err := hex.DecodeString(r.ExpectedAppHash)
+		if err != nil {
+			return nil, fmt.Errorf("expected_app_hash: %w", err)
+		}
+		ptr, err := locateBlock(cmd, r)
+		if err != nil {
+			return nil, err
+		}
+		return &slashingtypes.MsgSubmitStateMismatch{
+			Submitter: submitter.String(), Header: r.NextHeader.SignedHeader, ExpectedAppHash: expected, Block: ptr, Fraction: f,
+		}, nil
+	default:
+		return nil, fmt.Errorf("unknown report kind %q", r.Kind)
+	}
+}
+
+// locateBlock finds the report's block among the blobs at its DA height and
+// returns its DA pointer (the commitment comes from the DA's own ID).
+func locateBlock(cmd *cobra.Command, r *fraud.Report) (slashingtypes.DAPointer, error) {
+	ns, err := da.ParseNamespace(r.Namespace)
+	if err != nil {
+		return slashingtypes.DAPointer{}, err
+	}
+	client, err := daClientFromFlags(cmd)
+	if err != nil {
+		return slashingtypes.DAPointer{}, err
+	}
+	ids, err := client.GetIDs(cmd.Context(), r.Block.DAHeight, ns.Bytes())
+	if err != nil {
+		return slashingtypes.DAPointer{}, fmt.Errorf("DA height %d: %w", r.Block.DAHeight, err)
+	}
+	blobs, err := client.Get(cmd.Context(), ids, ns.Bytes())
+	if err != nil {
+		return slashingtypes.DAPointer{}, err
+	}
+	want, err := r.Block.Decode()
+	if err != nil {
+		return slashingtypes.DAPointer{}, err
+	}
+	for i, blob := range blobs {
+		b, err := decodeBlock(blob)
+		if err == nil && bytes.Equal(b.Hash(), want.Hash()) {
+			height, commitment, err := mockda.SplitID(ids[i])
+			return slashingtypes.DAPointer{Namespace: ns.Bytes(), Height: height, Commitment: commitment}, err
+		}
+	}
+	return slashingtypes.DAPointer{}, fmt.Errorf("block %d is not among the blobs at DA height %d", r.Height, r.Block.DAHeight)
+}
+
+// evidenceMsg is a slashing evidence Msg.
+type evidenceMsg interface {
+	sdk.Msg
+	ValidateBasic() error
+}
+
+// decodeBlock decodes a DA blob as a rollkit block (no signature check).
+func decodeBlock(blob []byte) (*rollkittypes.Block, error) {
+	var msg pb.Block
+	if err := msg.Unmarshal(blob); err != nil {
+		return nil, err
+	}
+	b := new(rollkittypes.Block)
+	return b, b.FromProto(&msg)
+}
