@@ -28,9 +28,19 @@ import (
 func TestFraudEquivocationHaltsFullNode(t *testing.T) {
 	c := newCluster(t)
 	c.initChain("alice")
+	// A short veto window for the sequencing service's equivocation rule,
+	// so the test sees the slash execute.
+	c.editGenesis(func(appState map[string]json.RawMessage) {
+		c.editModuleGenesis(appState, "slashing", func(gs map[string]any) {
+			rules := gs["configs"].([]any)[0].(map[string]any)["rules"].([]any)
+			rules[0].(map[string]any)["veto_window"] = "3s"
+		})
+	})
 	c.startDA()
 	c.startSequencer()
 	c.startFullNode()
+	// alice restakes to the sequencer's operator (id 1 of the sequencing service).
+	c.mustRestakingTx("alice", "restaking", "delegate-operator", "1", "1000000umilk")
 	waitFor(t, 60*time.Second, "full node to sync a few blocks", func() bool { return c.height(c.fullRPC) >= 3 })
 
 	seqKey := privval.LoadFilePVEmptyState(
@@ -119,6 +129,27 @@ func TestFraudEquivocationHaltsFullNode(t *testing.T) {
 	log, err := os.ReadFile(c.full.log)
 	require.NoError(t, err)
 	require.Equal(t, 1, strings.Count(string(log), "SEQUENCER FRAUD detected"))
+
+	// The report becomes evidence: the chain verifies both headers against
+	// the sequencer key; after the veto window the stake restaked to the
+	// sequencer's operator loses the fraction.
+	reportFile := filepath.Join(dir, report.FileName())
+	sub := c.waitIncluded(c.evidenceTx("alice", "from-report", reportFile, "0.1", "--da-url", "http://"+c.daAddr))
+	require.Zero(t, sub.Code, sub.RawLog)
+	waitFor(t, 60*time.Second, "the equivocation slash to execute", func() bool {
+		var res struct {
+			Slash slashView `json:"slash"`
+		}
+		out, err := c.tryCLI("query", "slashing", "slash", "1", "--node", "tcp://"+c.seqRPC, "-o", "json")
+		return err == nil && json.Unmarshal([]byte(out), &res) == nil && res.Slash.Status == "SLASH_STATUS_EXECUTED"
+	})
+	require.Equal(t, "900000umilk", c.delegations(c.seqRPC, c.address("alice"))["DELEGATION_TYPE_OPERATOR/1"])
+	// The same report again is the same fault: refused.
+	again := c.waitIncluded(c.evidenceTx("alice", "from-report", reportFile, "0.1", "--da-url", "http://"+c.daAddr))
+	require.Equal(t, uint32(15), again.Code, again.RawLog)
+	out := c.cli("evidence", "verify", "1", "--home", c.home("sequencer"), "--da-url", "http://"+c.daAddr,
+		"--node", "tcp://"+c.seqRPC)
+	require.Contains(t, out, `"verified": true`)
 }
 
 // rollupStatus reads a node's /sequencer_status.

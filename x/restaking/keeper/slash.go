@@ -160,7 +160,14 @@ func (k *Keeper) burnPoolShares(ctx context.Context, target types.Target, user s
 		return nil, err
 	}
 	del.Shares = del.Shares.Sub(burned)
-	if err := k.setDelegation(ctx, user, del); err != nil {
+	// A whole-position burn (fraction 1) removes the delegation, as a full
+	// undelegation does: no empty delegation is left behind.
+	if del.Shares.IsZero() {
+		err = k.removeDelegation(ctx, user, del)
+	} else {
+		err = k.setDelegation(ctx, user, del)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return burned, k.afterDelegationModified(ctx, target, user)

@@ -114,7 +114,9 @@ func (k *Keeper) attribute(ctx context.Context, serviceID, operatorID uint32, fr
 	if err != nil {
 		return nil, err
 	}
-	module := k.accounts.GetModuleAddress(types.ModuleName)
+	// The module account must exist before tokens reach its address, or
+	// the transfer creates a plain account there and burning panics.
+	module := k.accounts.GetModuleAccount(ctx, types.ModuleName).GetAddress()
 	own, err := k.restaking.SlashTarget(ctx, restakingtypes.DELEGATION_TYPE_OPERATOR, operatorID, fraction, infractionHeight, module)
 	if err != nil {
 		return nil, err

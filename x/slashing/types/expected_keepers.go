@@ -14,9 +14,12 @@ import (
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 
-// AccountKeeper resolves the module account address.
+// AccountKeeper resolves the module account address. GetModuleAccount
+// creates the module account the first time: a plain account at its
+// address (bank.SendCoins creates one) cannot burn.
 type AccountKeeper interface {
 	GetModuleAddress(name string) sdk.AccAddress
+	GetModuleAccount(ctx context.Context, name string) sdk.ModuleAccountI
 }
 
 // BankKeeper burns slashed tokens or pays them to the rule's recipient.

@@ -40,11 +40,17 @@ func (gs GenesisState) Validate() error {
 		keys[id] = true
 	}
 	seen := map[uint64]bool{}
+	evidence := map[string]uint64{}
 	for _, s := range gs.Slashes {
 		if s.Id == 0 || s.Id >= gs.NextSlashId || seen[s.Id] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "slash %d repeated or not below next_slash_id %d", s.Id, gs.NextSlashId)
 		}
 		seen[s.Id] = true
+		// Each evidence id belongs to one slash (the store maps it back).
+		if other, ok := evidence[string(s.EvidenceHash)]; ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "slashes %d and %d have the same evidence hash", other, s.Id)
+		}
+		evidence[string(s.EvidenceHash)] = s.Id
 		if err := ValidateFraction(s.Fraction); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "slash %d: %s", s.Id, err)
 		}
@@ -52,10 +58,13 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "slash %d has no status or evidence hash", s.Id)
 		}
 	}
+	jails := map[[2]uint32]bool{}
 	for _, j := range gs.Jails {
-		if j.OperatorId == 0 || j.ServiceId == 0 {
-			return errorsmod.Wrap(ErrInvalidGenesis, "jail with a zero id")
+		id := [2]uint32{j.OperatorId, j.ServiceId}
+		if j.OperatorId == 0 || j.ServiceId == 0 || jails[id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "jail %v has a zero id or is repeated", id)
 		}
+		jails[id] = true
 	}
 	if (gs.Sequencing.ServiceId == 0) != (gs.Sequencing.OperatorId == 0) {
 		return errorsmod.Wrap(ErrInvalidGenesis, "sequencing needs both a service and an operator, or neither")
