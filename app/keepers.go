@@ -191,6 +191,7 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.SlashingKeeper = slashingkeeper.NewKeeper(cdc, kv(slashingtypes.StoreKey), k.AccountKeeper, k.BankKeeper,
 		k.ServicesKeeper, k.OperatorsKeeper, k.RestakingKeeper, k.PricesKeeper, k.SequencerKeeper, authority)
 	k.RestakingKeeper.SetOperatorDelegationGuard(k.SlashingKeeper.RefuseJailedOperator)
+	k.RestakingKeeper.SetTrustWithdrawalGuard(k.SlashingKeeper.RefuseTrustWithdrawal)
 	k.RewardsKeeper.SetJailChecker(k.SlashingKeeper)
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read

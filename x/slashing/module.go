@@ -110,8 +110,8 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 // GetTxCmd returns set-rules and register-key; autocli adds veto and unjail.
 func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
 
-// EndBlock executes the pending slashes whose veto window has passed: at
-// block end, so a veto in the same block still wins.
+// EndBlock executes the pending slashes whose veto window has passed (a
+// veto is accepted only strictly before execute_at).
 func (am AppModule) EndBlock(ctx context.Context) error { return am.keeper.EndBlocker(ctx) }
 
 // RegisterInvariants registers the pipeline and module account invariants.

@@ -43,6 +43,7 @@ type Keeper struct {
 	prices      types.PriceSource
 	restriction types.RestakeRestriction
 	opGuard     types.OperatorDelegationGuard
+	trustGuard  types.TrustWithdrawalGuard
 
 	Schema collections.Schema
 	// params: () -> Params
@@ -134,6 +135,11 @@ func (k *Keeper) SetRestakeRestriction(r types.RestakeRestriction) { k.restricti
 // SetOperatorDelegationGuard installs a check run before any delegation to
 // an operator (x/slashing refuses jailed operators).
 func (k *Keeper) SetOperatorDelegationGuard(g types.OperatorDelegationGuard) { k.opGuard = g }
+
+// SetTrustWithdrawalGuard installs a check run before a user narrows its
+// trust in a service (x/slashing refuses while the service has a slash
+// pending, so trust cannot be pulled during a veto window).
+func (k *Keeper) SetTrustWithdrawalGuard(g types.TrustWithdrawalGuard) { k.trustGuard = g }
 
 // GetParams returns the params.
 func (k *Keeper) GetParams(ctx context.Context) (types.Params, error) { return k.params.Get(ctx) }

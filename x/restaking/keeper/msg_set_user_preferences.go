@@ -35,6 +35,9 @@ func (ms msgServer) SetUserPreferences(ctx context.Context, msg *types.MsgSetUse
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
+	if err := ms.checkTrustWithdrawal(ctx, old, msg.Preferences); err != nil {
+		return nil, err
+	}
 	if len(msg.Preferences.TrustedServices) == 0 {
 		err = ms.userPreferences.Remove(ctx, user)
 	} else {
@@ -50,4 +53,40 @@ func (ms msgServer) SetUserPreferences(ctx context.Context, msg *types.MsgSetUse
 	}
 	err = sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetUserPreferences{User: msg.User, Preferences: msg.Preferences})
 	return &types.MsgSetUserPreferencesResponse{}, err
+}
+
+// checkTrustWithdrawal asks the trust guard before a user narrows the
+// trust it gives a service: a service with a slash pending may not lose
+// the pool stake that answers for it (x/slashing refuses).
+func (k *Keeper) checkTrustWithdrawal(ctx context.Context, old, updated types.UserPreferences) error {
+	if k.trustGuard == nil {
+		return nil
+	}
+	for _, entry := range old.TrustedServices {
+		if narrowsTrust(entry, updated) {
+			if err := k.trustGuard(ctx, entry.ServiceId); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// narrowsTrust tells whether updated trusts the entry's service with fewer
+// pools than entry did.
+func narrowsTrust(entry types.TrustedServiceEntry, updated types.UserPreferences) bool {
+	if len(entry.PoolIds) == 0 {
+		for _, e := range updated.TrustedServices {
+			if e.ServiceId == entry.ServiceId {
+				return len(e.PoolIds) != 0
+			}
+		}
+		return true
+	}
+	for _, pool := range entry.PoolIds {
+		if !updated.TrustsService(entry.ServiceId, pool) {
+			return true
+		}
+	}
+	return false
 }

@@ -51,3 +51,6 @@ type RestakeRestriction func(ctx context.Context, user sdk.AccAddress, amount sd
 // OperatorDelegationGuard may refuse new delegations to an operator (a
 // jailed one); nil means none.
 type OperatorDelegationGuard func(ctx context.Context, operatorID uint32) error
+
+// TrustWithdrawalGuard may refuse a user narrowing its trust in a service.
+type TrustWithdrawalGuard func(ctx context.Context, serviceID uint32) error

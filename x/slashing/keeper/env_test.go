@@ -175,6 +175,7 @@ func newEnv(t testing.TB, setups ...setupFn) *env {
 	e.operators.SetHooks(operatorstypes.NewMultiOperatorsHooks(e.restaking.TargetHooks(), e.rewards.TargetHooks()))
 	e.k = e.newSlashingKeeper(types.StoreKey)
 	e.restaking.SetOperatorDelegationGuard(e.k.RefuseJailedOperator)
+	e.restaking.SetTrustWithdrawalGuard(e.k.RefuseTrustWithdrawal)
 	e.rewards.SetJailChecker(e.k)
 
 	ctx := e.ctx

@@ -21,7 +21,7 @@ func TestSequencerEquivocationSlashesTheSequencingOperator(t *testing.T) {
 	seq, err := e.queries.Sequencing(e.ctx, &types.QuerySequencingRequest{})
 	require.NoError(t, err)
 	require.Equal(t, types.SequencingService{ServiceId: w.sSeq, OperatorId: w.oSeq}, seq.Sequencing)
-	e.setRules(w.sSeq, "", rule(types.FAULT_KIND_EQUIVOCATION, "0.5", time.Hour, time.Minute))
+	e.setRules(w.sSeq, "", rule(types.FAULT_KIND_EQUIVOCATION, "0.25", time.Hour, time.Minute))
 	e.delegate(alice, opType, w.oSeq, "1200umilktia")
 	e.delegate(bob, opType, w.oSeq, "500uinit")
 	e.nextBlock(block)

@@ -37,6 +37,13 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 	if err := rule.CheckFraction(ev.fraction); err != nil {
 		return types.Slash{}, err
 	}
+	// An objective fault is slashed at the rule's maximum, whatever was
+	// asked: the fault can be submitted only once, so letting the first
+	// (perhaps friendly) submitter pick a tiny fraction would let the
+	// operator escape its own rule.
+	if !ev.kind.Subjective() {
+		ev.fraction = rule.MaxFraction
+	}
 	if err := k.checkAge(ctx, ev.infractionHeight); err != nil {
 		return types.Slash{}, err
 	}

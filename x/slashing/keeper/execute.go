@@ -8,6 +8,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
@@ -61,7 +62,7 @@ func (k *Keeper) executeIsolated(ctx context.Context, slash types.Slash, now tim
 	slashed, err := k.execute(branch, slash, now)
 	slash.Status = types.SLASH_STATUS_EXECUTED
 	if err != nil {
-		slash.Reason = "not executed: " + err.Error()
+		slash.Status, slash.Reason = types.SLASH_STATUS_FAILED, "not executed: "+err.Error()
 		sdkCtx.Logger().Error("slash could not execute", "slash", slash.Id, "err", err)
 		return k.slashes.Set(ctx, slash.Id, slash)
 	}
@@ -189,17 +190,26 @@ func (k *Keeper) GetDust(ctx context.Context) (sdk.DecCoins, error) {
 }
 
 // operatorWeight is the operator's share of the USD value of the operators
-// securing the service (joined ones, plus the faulty one if it left): the
-// part of the borrowed pools' trusting stake that answers for it. With no
-// prices at all, every operator weighs the same.
+// securing the service (the ACTIVE joined ones, plus the faulty one whatever
+// its status): the part of the borrowed pools' trusting stake that answers
+// for it. With no prices at all, every operator weighs the same.
 func (k *Keeper) operatorWeight(ctx context.Context, serviceID, operatorID uint32) (sdkmath.LegacyDec, error) {
 	joined, err := k.restaking.ServiceJoinedOperators(ctx, serviceID)
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
-	set := joined
-	if !containsID(joined, operatorID) {
-		set = append(set, operatorID)
+	set := []uint32{operatorID}
+	for _, id := range joined {
+		if id == operatorID {
+			continue
+		}
+		op, err := k.operators.GetOperator(ctx, id)
+		if err != nil {
+			return sdkmath.LegacyDec{}, err
+		}
+		if op.Status == operatorstypes.OPERATOR_STATUS_ACTIVE {
+			set = append(set, id)
+		}
 	}
 	total, own := sdkmath.LegacyZeroDec(), sdkmath.LegacyZeroDec()
 	for _, id := range set {
@@ -230,13 +240,4 @@ func (k *Keeper) operatorValue(ctx context.Context, operatorID uint32) (sdkmath.
 			return false, nil
 		})
 	return value, err
-}
-
-func containsID(ids []uint32, id uint32) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

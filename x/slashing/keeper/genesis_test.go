@@ -101,7 +101,7 @@ func TestSlashedTokensBurnFromAModuleAccount(t *testing.T) {
 	e := newEnv(t)
 	s := e.service()
 	o := e.operator(op1Admin, s)
-	e.setRules(s, "", rule(types.FAULT_KIND_DOUBLE_SIGN, "1", 0, 0))
+	e.setRules(s, "", rule(types.FAULT_KIND_DOUBLE_SIGN, "0.5", 0, 0))
 	e.registerKey(op1Admin, o, s)
 	e.delegate(alice, opType, o, "1000umilktia")
 	moduleAddr := authtypes.NewModuleAddress(types.ModuleName)

@@ -81,3 +81,23 @@ func (k *Keeper) unjail(ctx context.Context, operatorID, serviceID uint32) error
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventOperatorUnjailed{OperatorId: operatorID, ServiceId: serviceID})
 }
+
+// RefuseTrustWithdrawal is the x/restaking trust guard: while a slash
+// against a service is pending, pool delegators cannot stop trusting it,
+// so the stake that answers for the fault is still there when it executes.
+// The walk is over the pending queue only.
+func (k *Keeper) RefuseTrustWithdrawal(ctx context.Context, serviceID uint32) error {
+	var pendingID uint64
+	err := k.pending.Walk(ctx, nil, func(key PendingKey) (bool, error) {
+		s, err := k.slashes.Get(ctx, key.K2())
+		if err == nil && s.ServiceId == serviceID {
+			pendingID = s.Id
+			return true, nil
+		}
+		return false, err
+	})
+	if err != nil || pendingID == 0 {
+		return err
+	}
+	return errorsmod.Wrapf(types.ErrSlashPending, "slash %d against service %d is pending: trust in it cannot be withdrawn until it executes or is vetoed", pendingID, serviceID)
+}

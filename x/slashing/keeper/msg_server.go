@@ -29,6 +29,13 @@ func (ms msgServer) SetSlashingRules(ctx context.Context, msg *types.MsgSetSlash
 	if svc.Admin != msg.Sender {
 		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", msg.Sender, msg.ServiceId)
 	}
+	for _, r := range msg.Rules {
+		// Coins sent to a module or blocked address could never be used,
+		// and the send would fail at execution.
+		if r.Recipient != "" && ms.bank.BlockedAddr(sdk.MustAccAddressFromBech32(r.Recipient)) {
+			return nil, errorsmod.Wrapf(types.ErrInvalidRule, "%s: recipient %s cannot receive funds", r.Kind, r.Recipient)
+		}
+	}
 	cfg := types.ServiceSlashingConfig{ServiceId: msg.ServiceId, Slasher: msg.Slasher, Rules: msg.Rules}
 	if err := ms.setConfig(ctx, cfg); err != nil {
 		return nil, err

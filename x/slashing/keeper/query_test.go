@@ -76,24 +76,33 @@ func TestQueries(t *testing.T) {
 	require.Empty(t, jails.Jails)
 }
 
-// TestSlashThatCannotExecute: a slash whose execution fails (here the
-// recipient is a module account the bank refuses to pay) is recorded with
-// the reason and leaves stake, balances and jails alone; the chain goes on.
+// TestSlashThatCannotExecute: a slash whose execution fails (here its
+// rule, loaded from a genesis, pays a module account the bank refuses to
+// pay; MsgSetSlashingRules refuses such recipients) is recorded as FAILED
+// with the reason and leaves stake, balances and jails alone; the chain
+// goes on.
 func TestSlashThatCannotExecute(t *testing.T) {
 	e := newEnv(t)
 	s := e.service()
 	o := e.operator(op1Admin, s)
-	r := rule(types.FAULT_KIND_DOUBLE_SIGN, "0.5", time.Hour, 0)
-	r.Recipient = authtypes.NewModuleAddress(rewardstypes.ModuleName).String()
-	e.setRules(s, "", r)
+	blocked := authtypes.NewModuleAddress(rewardstypes.ModuleName).String()
+	bad := rule(types.FAULT_KIND_DOUBLE_SIGN, "0.5", time.Hour, 0)
+	bad.Recipient = blocked
+	_, err := e.msgs.SetSlashingRules(e.ctx, &types.MsgSetSlashingRules{Sender: admin, ServiceId: s, Rules: []types.SlashingRule{bad}})
+	require.ErrorIs(t, err, types.ErrInvalidRule)
+	e.setRules(s, "", rule(types.FAULT_KIND_DOUBLE_SIGN, "0.5", time.Hour, 0))
 	e.registerKey(op1Admin, o, s)
 	e.delegate(alice, opType, o, "1000umilktia")
 	e.nextBlock(block)
 	supply := e.supply("umilktia")
 	res := e.submitDoubleSign(doubleSign(eve, s, o, 1, e.ctx.BlockHeight(), "0.5"))
+	gs, err := e.k.ExportGenesis(e.ctx)
+	require.NoError(t, err)
+	gs.Slashes[0].Rule.Recipient = blocked
+	require.NoError(t, e.k.InitGenesis(e.ctx, gs))
 	e.nextBlock(block)
 	got := e.slash(res.SlashId)
-	require.Equal(t, types.SLASH_STATUS_EXECUTED, got.Status)
+	require.Equal(t, types.SLASH_STATUS_FAILED, got.Status)
 	require.True(t, strings.HasPrefix(got.Reason, "not executed: "), got.Reason)
 	require.True(t, got.Slashed.IsZero())
 	e.requireStake(opType, o, "umilktia", 1000, "1000")

@@ -16,7 +16,7 @@ func TestVetoInsideAndAfterTheWindow(t *testing.T) {
 	e := newEnv(t)
 	s := e.service()
 	o := e.operator(op1Admin, s)
-	r := rule(types.FAULT_KIND_DOUBLE_SIGN, "0.5", 0, time.Minute)
+	r := rule(types.FAULT_KIND_DOUBLE_SIGN, "0.1", 0, time.Minute)
 	r.Resolver = resolver
 	e.setRules(s, "", r)
 	e.registerKey(op1Admin, o, s)
@@ -25,8 +25,11 @@ func TestVetoInsideAndAfterTheWindow(t *testing.T) {
 	h := e.ctx.BlockHeight()
 	e.nextBlock(block)
 
-	vetoed := e.submitDoubleSign(doubleSign(eve, s, o, 1, h, "0.2"))
-	executed := e.submitDoubleSign(doubleSign(eve, s, o, 2, h, "0.1"))
+	vetoed := e.submitDoubleSign(doubleSign(eve, s, o, 1, h, "0.1"))
+	// Asking less than the rule changes nothing: a double sign is objective
+	// and is slashed at the rule's maximum.
+	executed := e.submitDoubleSign(doubleSign(eve, s, o, 2, h, "0.01"))
+	require.Equal(t, "0.100000000000000000", e.slash(executed.SlashId).Fraction.String())
 	require.Equal(t, vetoed.ExecuteAt, executed.ExecuteAt)
 	require.Equal(t, []uint64{vetoed.SlashId, executed.SlashId}, e.pendingIDs())
 
@@ -49,7 +52,7 @@ func TestVetoInsideAndAfterTheWindow(t *testing.T) {
 	require.Equal(t, types.SLASH_STATUS_PENDING, e.slash(executed.SlashId).Status)
 
 	e.nextBlock(block)
-	// Only the 10% slash took anything: 1000 → 900, not 1000 → 720.
+	// Only the non-vetoed slash took anything: 1000 → 900, not 1000 → 810.
 	e.requireStake(opType, o, "umilktia", 900, "1000")
 	require.Equal(t, types.SLASH_STATUS_EXECUTED, e.slash(executed.SlashId).Status)
 	require.Equal(t, coins("100umilktia"), e.slash(executed.SlashId).Slashed)

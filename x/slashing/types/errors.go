@@ -32,4 +32,5 @@ var (
 	ErrNotJoined          = errors.Register(ModuleName, 27, "operator does not secure the service")
 	ErrInvalidDAPointer   = errors.Register(ModuleName, 28, "invalid DA pointer")
 	ErrInvalidSlashConfig = errors.Register(ModuleName, 29, "invalid slashing configuration")
+	ErrSlashPending       = errors.Register(ModuleName, 30, "a slash is pending")
 )

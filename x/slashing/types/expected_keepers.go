@@ -27,6 +27,7 @@ type BankKeeper interface {
 	BurnCoins(ctx context.Context, module string, amt sdk.Coins) error
 	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+	BlockedAddr(addr sdk.AccAddress) bool
 }
 
 // ServicesKeeper reads services (admin, status).

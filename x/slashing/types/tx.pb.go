@@ -257,7 +257,9 @@ type MsgSubmitDoubleSign struct {
 	Submitter string     `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
 	First     SignedTask `protobuf:"bytes,2,opt,name=first,proto3" json:"first"`
 	Second    SignedTask `protobuf:"bytes,3,opt,name=second,proto3" json:"second"`
-	// fraction to slash, at most the service rule's max_fraction.
+	// fraction asked, at most the rule's max_fraction. Double signs are
+	// objective: the rule's max_fraction is what executes, so a friendly
+	// low-fraction submission cannot use up the fault.
 	Fraction cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=fraction,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"fraction"`
 }
 
@@ -405,10 +407,11 @@ func (m *MsgSubmitAttestedFault) GetReason() string {
 // MsgSubmitEquivocation: two headers for one height, both signed by the
 // sequencer (rollkit SignedHeader protobuf bytes).
 type MsgSubmitEquivocation struct {
-	Submitter    string                      `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
-	FirstHeader  []byte                      `protobuf:"bytes,2,opt,name=first_header,json=firstHeader,proto3" json:"first_header,omitempty"`
-	SecondHeader []byte                      `protobuf:"bytes,3,opt,name=second_header,json=secondHeader,proto3" json:"second_header,omitempty"`
-	Fraction     cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=fraction,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"fraction"`
+	Submitter    string `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	FirstHeader  []byte `protobuf:"bytes,2,opt,name=first_header,json=firstHeader,proto3" json:"first_header,omitempty"`
+	SecondHeader []byte `protobuf:"bytes,3,opt,name=second_header,json=secondHeader,proto3" json:"second_header,omitempty"`
+	// fraction asked, at most the rule's; the rule's max_fraction executes.
+	Fraction cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=fraction,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"fraction"`
 }
 
 func (m *MsgSubmitEquivocation) Reset()         { *m = MsgSubmitEquivocation{} }
