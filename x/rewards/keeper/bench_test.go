@@ -8,15 +8,12 @@ import (
 	"testing"
 	"time"
 
-	"cosmossdk.io/log"
-	"cosmossdk.io/store/metrics"
-	"cosmossdk.io/store/rootmulti"
 	storetypes "cosmossdk.io/store/types"
-	dbm "github.com/cosmos/cosmos-db"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/stretchr/testify/require"
 
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	"github.com/milkyway-labs/milkyway-rollup/tests/benchutil"
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
 )
 
@@ -153,31 +150,8 @@ func newBenchEnv(b *testing.B, n int) *benchEnv {
 	return be
 }
 
-// benchRemount moves the env's state to a multistore that can commit. The
-// env's stores all share one database under the same prefix (as
-// testutil.DefaultContextWithKeys mounts them), so committing them would
-// clash; here every store gets its own prefix, as in the app. The keepers
-// keep their store keys, so they read and write the new stores.
-func benchRemount(tb testing.TB, e *env) {
-	old, ok := e.ctx.MultiStore().(*rootmulti.Store)
-	require.True(tb, ok, "env store is %T", e.ctx.MultiStore())
-	cms := rootmulti.NewStore(dbm.NewMemDB(), log.NewNopLogger(), metrics.NewNoOpMetrics())
-	keys := old.StoreKeysByName()
-	for _, key := range keys {
-		cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil)
-	}
-	require.NoError(tb, cms.LoadLatestVersion())
-	for _, key := range keys {
-		from, to := old.GetKVStore(key), cms.GetKVStore(key)
-		it := from.Iterator(nil, nil)
-		for ; it.Valid(); it.Next() {
-			to.Set(it.Key(), it.Value())
-		}
-		require.NoError(tb, it.Close())
-	}
-	cms.Commit()
-	e.ctx = e.ctx.WithMultiStore(cms)
-}
+// benchRemount moves the env's state to a store that can commit.
+func benchRemount(tb testing.TB, e *env) { e.ctx = benchutil.RemountCommitting(tb, e.ctx) }
 
 // commit commits the root store, as the end of a block does, and drops
 // the block's events.
