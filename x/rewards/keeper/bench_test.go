@@ -12,8 +12,8 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/stretchr/testify/require"
 
-	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	"github.com/milkyway-labs/milkyway-rollup/tests/benchutil"
+	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
 )
 
