@@ -45,13 +45,12 @@ func TestSlashingThroughCLI(t *testing.T) {
 	c.mustRestakingTx("bob", "restaking", "join-service", opID, svcID)
 	c.mustRestakingTx("carol", "restaking", "delegate-operator", opID, "1000000umilk")
 
-	rules := filepath.Join(c.root, "rules.json")
-	require.NoError(t, os.WriteFile(rules, []byte(`[{"kind":"FAULT_KIND_DOUBLE_SIGN","max_fraction":"0.1",
-		"jail_duration":"3600s","veto_window":"`+doubleSignVeto.String()+`"}]`), 0o600))
+	rules := `[{"kind":"FAULT_KIND_DOUBLE_SIGN","max_fraction":"0.1","jail_duration":"3600s","veto_window":"` +
+		doubleSignVeto.String() + `"}]`
 	c.mustRestakingTx("alice", "slashing", "set-rules", svcID, rules)
 	key := filepath.Join(c.root, "task-key.json")
-	c.cli("evidence", "task-key", key)
-	c.mustRestakingTx("bob", "slashing", "register-key", opID, svcID, key)
+	pubKey := strings.TrimSpace(c.cli("evidence", "task-key", key))
+	c.mustRestakingTx("bob", "slashing", "register-key", opID, svcID, pubKey)
 
 	tasks := make([]string, 2)
 	for i, payload := range []string{"price=5.00", "price=9.99"} {
@@ -147,17 +146,5 @@ type slashView struct {
 // the tx hash (CheckTx must accept it).
 func (c *cluster) evidenceTx(key string, args ...string) string {
 	c.t.Helper()
-	full := append([]string{"evidence"}, args...)
-	full = append(full, "--from", key, "--chain-id", chainID, "--keyring-backend", "test",
-		"--home", c.home("sequencer"), "--fees", "5000umilk", "--gas", "400000",
-		"--node", "tcp://"+c.seqRPC, "-y", "-o", "json")
-	out := c.cli(full...)
-	var res struct {
-		Code   uint32 `json:"code"`
-		TxHash string `json:"txhash"`
-		RawLog string `json:"raw_log"`
-	}
-	require.NoError(c.t, json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &res), out)
-	require.Zero(c.t, res.Code, "CheckTx rejected %v: %s", args, res.RawLog)
-	return res.TxHash
+	return c.broadcast(key, append([]string{"evidence"}, args...)...)
 }

@@ -15,8 +15,14 @@ import (
 // returns its hash; CheckTx must accept it.
 func (c *cluster) tx(key string, args ...string) string {
 	c.t.Helper()
-	full := append([]string{"tx"}, args...)
-	full = append(full, "--from", key, "--chain-id", chainID, "--keyring-backend", "test",
+	return c.broadcast(key, append([]string{"tx"}, args...)...)
+}
+
+// broadcast runs a milkywayd command that signs and broadcasts a tx from
+// key (`tx ...`, `evidence ...`) and returns its hash; CheckTx must accept it.
+func (c *cluster) broadcast(key string, command ...string) string {
+	c.t.Helper()
+	full := append(command, "--from", key, "--chain-id", chainID, "--keyring-backend", "test",
 		"--home", c.home("sequencer"), "--fees", "5000umilk", "--gas", "400000",
 		"--node", "tcp://"+c.seqRPC, "-y", "-o", "json")
 	out := c.cli(full...)
@@ -25,8 +31,9 @@ func (c *cluster) tx(key string, args ...string) string {
 		TxHash string `json:"txhash"`
 		RawLog string `json:"raw_log"`
 	}
-	require.NoError(c.t, json.Unmarshal([]byte(out), &res), out)
-	require.Zero(c.t, res.Code, "CheckTx rejected %v: %s", args, res.RawLog)
+	// Commands may print a note on stdout before the JSON result.
+	require.NoError(c.t, json.Unmarshal([]byte(out[max(strings.Index(out, "{"), 0):]), &res), out)
+	require.Zero(c.t, res.Code, "CheckTx rejected %v: %s", command, res.RawLog)
 	return res.TxHash
 }
 

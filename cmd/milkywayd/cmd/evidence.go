@@ -14,7 +14,6 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
-	"github.com/milkyway-labs/milkyway-rollup/x/slashing/client/cli"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -47,12 +46,12 @@ governance) vetoes it with 'tx slashing veto'.
 func taskKeyCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:     "task-key [file]",
-		Short:   "Create an ed25519 task signing key file (mode 0600) and print its public key",
+		Short:   "Create an ed25519 task signing key file (mode 0600) and print its public key (hex, for tx slashing register-key)",
 		Example: "milkywayd evidence task-key ./task-key.json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			key := cli.NewTaskKey()
-			if err := cli.WriteTaskKey(args[0], key); err != nil {
+			key := NewTaskKey()
+			if err := WriteTaskKey(args[0], key); err != nil {
 				return err
 			}
 			_, err := fmt.Fprintln(cmd.OutOrStdout(), key.PubKey)
@@ -80,7 +79,7 @@ double-sign evidence.`,
 			if chainID == "" {
 				return fmt.Errorf("--%s is required: signatures are bound to the chain", flags.FlagChainID)
 			}
-			key, err := cli.LoadTaskKey(args[0])
+			key, err := LoadTaskKey(args[0])
 			if err != nil {
 				return err
 			}

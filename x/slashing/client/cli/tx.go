@@ -1,10 +1,11 @@
 // Package cli holds the slashing tx commands autocli cannot build well: a
-// rules file with durations and decimals, and keys given as files.
+// rule list with durations and decimals, and a raw ed25519 key. (Files are
+// read by the `milkywayd evidence` commands, outside the module.)
 package cli
 
 import (
+	"encoding/hex"
 	"fmt"
-	"os"
 	"strconv"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -32,9 +33,9 @@ func GetTxCmd() *cobra.Command {
 // NewSetRulesCmd builds MsgSetSlashingRules from a JSON file.
 func NewSetRulesCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "set-rules [service-id] [rules-file]",
+		Use:   "set-rules [service-id] [rules-json]",
 		Short: "Replace a service's slashing rules (service admin)",
-		Long: `Replace the slashing rules of a service. rules-file is a JSON list, one rule per
+		Long: `Replace the slashing rules of a service. rules-json is a JSON list, one rule per
 fault kind (FAULT_KIND_DOUBLE_SIGN, FAULT_KIND_ATTESTED, FAULT_KIND_EQUIVOCATION,
 FAULT_KIND_STATE_MISMATCH):
 
@@ -46,7 +47,7 @@ the slashed tokens; resolver empty lets governance veto. Every value must fit
 the chain's bounds (query slashing params); attested faults need a veto window
 of at least min_subjective_veto_window. --slasher names who may submit attested
 faults (default: the service admin).`,
-		Example: "milkywayd tx slashing set-rules 2 rules.json --slasher milk1... --from alice",
+		Example: `milkywayd tx slashing set-rules 2 '[{"kind":"FAULT_KIND_DOUBLE_SIGN","max_fraction":"0.1","jail_duration":"3600s","veto_window":"600s"}]' --from alice`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
@@ -57,15 +58,11 @@ faults (default: the service admin).`,
 			if err != nil {
 				return fmt.Errorf("invalid service-id %q: %w", args[0], err)
 			}
-			bz, err := os.ReadFile(args[1])
-			if err != nil {
-				return err
-			}
 			// The list is read through the proto JSON of a config so
 			// durations and decimals parse as on chain.
 			var cfg types.ServiceSlashingConfig
-			if err := clientCtx.Codec.UnmarshalJSON([]byte(`{"rules":`+string(bz)+`}`), &cfg); err != nil {
-				return fmt.Errorf("%s: %w", args[1], err)
+			if err := clientCtx.Codec.UnmarshalJSON([]byte(`{"rules":`+args[1]+`}`), &cfg); err != nil {
+				return fmt.Errorf("rules-json: %w", err)
 			}
 			slasher, _ := cmd.Flags().GetString(FlagSlasher)
 			msg := &types.MsgSetSlashingRules{
@@ -85,13 +82,14 @@ faults (default: the service admin).`,
 // NewRegisterKeyCmd builds MsgRegisterOperatorKey.
 func NewRegisterKeyCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "register-key [operator-id] [service-id] [task-key-file | pubkey-hex]",
+		Use:   "register-key [operator-id] [service-id] [pubkey-hex]",
 		Short: "Register the ed25519 key an operator signs a service's tasks with (operator admin)",
 		Long: `Register the key an operator signs a service's tasks with. Two different
 payloads signed with it for one task are double-sign evidence, so registering
 is the operator's consent to the service's double-sign rule. A key cannot be
-replaced. Create one with 'milkywayd evidence task-key [file]'.`,
-		Example: "milkywayd tx slashing register-key 2 2 ./task-key.json --from bob",
+replaced. Create one with 'milkywayd evidence task-key [file]', which prints
+the public key.`,
+		Example: "milkywayd tx slashing register-key 2 2 $(milkywayd evidence task-key ./task-key.json) --from bob",
 		Args:    cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
@@ -106,9 +104,9 @@ replaced. Create one with 'milkywayd evidence task-key [file]'.`,
 				}
 				ids[i] = uint32(id)
 			}
-			pub, err := PubKeyArg(args[2])
+			pub, err := hex.DecodeString(args[2])
 			if err != nil {
-				return err
+				return fmt.Errorf("pubkey-hex %q: %w", args[2], err)
 			}
 			msg := &types.MsgRegisterOperatorKey{
 				Sender: clientCtx.GetFromAddress().String(), OperatorId: ids[0], ServiceId: ids[1], PubKey: pub,

@@ -1,4 +1,4 @@
-package cli
+package cmd
 
 import (
 	"encoding/hex"
@@ -58,16 +58,4 @@ func LoadTaskKey(path string) (ed25519.PrivKey, error) {
 		return nil, fmt.Errorf("%s: pub_key does not match priv_key", path)
 	}
 	return pk, nil
-}
-
-// PubKeyArg reads a public key given as 64 hex characters or as a task key file.
-func PubKeyArg(arg string) ([]byte, error) {
-	if pub, err := hex.DecodeString(arg); err == nil && len(pub) == ed25519.PubKeySize {
-		return pub, nil
-	}
-	priv, err := LoadTaskKey(arg)
-	if err != nil {
-		return nil, fmt.Errorf("%q is neither a 32-byte hex key nor a task key file: %w", arg, err)
-	}
-	return priv.PubKey().Bytes(), nil
 }
