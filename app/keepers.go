@@ -181,8 +181,6 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.RewardsKeeper = rewardskeeper.NewKeeper(cdc, kv(rewardstypes.StoreKey), k.AccountKeeper, k.BankKeeper,
 		k.DistrKeeper, k.ServicesKeeper, k.OperatorsKeeper, k.RestakingKeeper, k.PricesKeeper, authority)
 	k.RestakingKeeper.SetHooks(k.RewardsKeeper.Hooks())
-	k.ServicesKeeper.SetHooks(servicestypes.MultiServicesHooks{k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks()})
-	k.OperatorsKeeper.SetHooks(operatorstypes.NewMultiOperatorsHooks(k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks()))
 
 	// Slashing: evidence against operators (and the sequencer, operator of
 	// the sequencing service) takes restaked stake through x/restaking; a
@@ -193,6 +191,13 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.RestakingKeeper.SetOperatorDelegationGuard(k.SlashingKeeper.RefuseJailedOperator)
 	k.RestakingKeeper.SetTrustWithdrawalGuard(k.SlashingKeeper.RefuseTrustWithdrawal)
 	k.RewardsKeeper.SetJailChecker(k.SlashingKeeper)
+
+	// A deleted operator or service: restaking drops joins and borrowed
+	// pools, rewards clears plans and commission, slashing keys and jails.
+	k.ServicesKeeper.SetHooks(servicestypes.MultiServicesHooks{
+		k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks(), k.SlashingKeeper.TargetHooks()})
+	k.OperatorsKeeper.SetHooks(operatorstypes.NewMultiOperatorsHooks(
+		k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks(), k.SlashingKeeper.TargetHooks()))
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

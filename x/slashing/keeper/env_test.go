@@ -171,9 +171,9 @@ func newEnv(t testing.TB, setups ...setupFn) *env {
 	e.rewards = rewardskeeper.NewKeeper(cdc, kv(rewardstypes.StoreKey), e.accounts, e.bank, bankCommunityPool{e.bank},
 		e.services, e.operators, e.restaking, e.prices, authority)
 	e.restaking.SetHooks(e.rewards.Hooks())
-	e.services.SetHooks(servicestypes.MultiServicesHooks{e.restaking.TargetHooks(), e.rewards.TargetHooks()})
-	e.operators.SetHooks(operatorstypes.NewMultiOperatorsHooks(e.restaking.TargetHooks(), e.rewards.TargetHooks()))
 	e.k = e.newSlashingKeeper(types.StoreKey)
+	e.services.SetHooks(servicestypes.MultiServicesHooks{e.restaking.TargetHooks(), e.rewards.TargetHooks(), e.k.TargetHooks()})
+	e.operators.SetHooks(operatorstypes.NewMultiOperatorsHooks(e.restaking.TargetHooks(), e.rewards.TargetHooks(), e.k.TargetHooks()))
 	e.restaking.SetOperatorDelegationGuard(e.k.RefuseJailedOperator)
 	e.restaking.SetTrustWithdrawalGuard(e.k.RefuseTrustWithdrawal)
 	e.rewards.SetJailChecker(e.k)
