@@ -6,6 +6,7 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
@@ -26,6 +27,9 @@ var (
 	SequencingJail             = 7 * 24 * time.Hour
 	SequencingEquivocationVeto = time.Hour
 	SequencingMismatchVeto     = 24 * time.Hour
+	// SequencingMismatchBond (100 MILK) is escrowed by a state-mismatch
+	// submitter and burned if governance vetoes the dispute.
+	SequencingMismatchBond = sdkmath.NewInt(100_000_000)
 )
 
 // SetSequencingGenesis adds the sequencing service, the sequencer's
@@ -73,6 +77,8 @@ func SetSequencingGenesis(cdc codec.JSONCodec, state map[string]json.RawMessage,
 		return err
 	}
 	slashing.Sequencing = slashingtypes.SequencingService{ServiceId: svc.Id, OperatorId: opID}
+	// Anyone may dispute a sequencer header; a vetoed dispute costs its bond.
+	slashing.Params.StateMismatchBond = sdk.NewCoins(sdk.NewCoin(BondDenom, SequencingMismatchBond))
 	slashing.Configs = append(slashing.Configs, slashingtypes.ServiceSlashingConfig{
 		ServiceId: svc.Id,
 		Rules: []slashingtypes.SlashingRule{

@@ -57,6 +57,10 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 	if err != nil {
 		return types.Slash{}, err
 	}
+	bond, err := k.takeBond(ctx, ev.kind, ev.submitter)
+	if err != nil {
+		return types.Slash{}, err
+	}
 	id, err := k.nextSlashID.Next(ctx)
 	if err != nil {
 		return types.Slash{}, err
@@ -66,7 +70,7 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 		Id: id, Kind: ev.kind, ServiceId: ev.serviceID, OperatorId: ev.operatorID, Fraction: ev.fraction,
 		InfractionHeight: ev.infractionHeight, Submitter: ev.submitter, EvidenceHash: ev.id,
 		SubmitHeight: sdkCtx.BlockHeight(), SubmitTime: now, ExecuteAt: now.Add(rule.VetoWindow),
-		Rule: rule, DaPointer: ev.da, Status: types.SLASH_STATUS_PENDING, Reason: ev.reason,
+		Rule: rule, DaPointer: ev.da, Status: types.SLASH_STATUS_PENDING, Reason: ev.reason, Bond: bond,
 	}
 	if err := k.slashes.Set(ctx, id, slash); err != nil {
 		return slash, err

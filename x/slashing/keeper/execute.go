@@ -64,10 +64,14 @@ func (k *Keeper) executeIsolated(ctx context.Context, slash types.Slash, now tim
 	if err != nil {
 		slash.Status, slash.Reason = types.SLASH_STATUS_FAILED, "not executed: "+err.Error()
 		sdkCtx.Logger().Error("slash could not execute", "slash", slash.Id, "err", err)
-		return k.slashes.Set(ctx, slash.Id, slash)
+	} else {
+		write()
+		slash.Slashed = slashed
 	}
-	write()
-	slash.Slashed = slashed
+	// The bond comes back either way: only a veto says the evidence was wrong.
+	if err := k.returnBond(ctx, slash); err != nil {
+		return err
+	}
 	return k.slashes.Set(ctx, slash.Id, slash)
 }
 

@@ -50,12 +50,22 @@ func (k *Keeper) PipelineInvariant(ctx context.Context) (string, bool) {
 	return "", false
 }
 
-// ModuleAccountInvariant: slashed tokens never rest in the module account;
-// execution burns them or pays them out in the same step.
+// ModuleAccountInvariant: the module account holds exactly the bonds of
+// the pending slashes; slashed tokens never rest there (execution burns
+// them or pays them out in the same step).
 func (k *Keeper) ModuleAccountInvariant(ctx context.Context) (string, bool) {
+	bonds := sdk.Coins{}
+	err := k.pending.Walk(ctx, nil, func(key PendingKey) (bool, error) {
+		s, err := k.slashes.Get(ctx, key.K2())
+		bonds = bonds.Add(s.Bond...)
+		return false, err
+	})
+	if err != nil {
+		return err.Error(), true
+	}
 	addr := k.accounts.GetModuleAddress(types.ModuleName)
-	if bal := k.bank.GetAllBalances(ctx, addr); !bal.IsZero() {
-		return fmt.Sprintf("slashing module account holds %s", bal), true
+	if bal := k.bank.GetAllBalances(ctx, addr); !bal.Equal(bonds) {
+		return fmt.Sprintf("slashing module account holds %s, pending bonds are %s", bal, bonds), true
 	}
 	return "", false
 }

@@ -53,6 +53,9 @@ func (ms msgServer) VetoSlash(ctx context.Context, msg *types.MsgVetoSlash) (*ty
 	if err := ms.pending.Remove(ctx, pendingKey(slash)); err != nil {
 		return nil, err
 	}
+	if err := ms.burnBond(ctx, slash); err != nil {
+		return nil, err
+	}
 	slash.Status, slash.Reason = types.SLASH_STATUS_VETOED, msg.Reason
 	if err := ms.slashes.Set(ctx, slash.Id, slash); err != nil {
 		return nil, err

@@ -33,4 +33,5 @@ var (
 	ErrInvalidDAPointer   = errors.Register(ModuleName, 28, "invalid DA pointer")
 	ErrInvalidSlashConfig = errors.Register(ModuleName, 29, "invalid slashing configuration")
 	ErrSlashPending       = errors.Register(ModuleName, 30, "a slash is pending")
+	ErrInsufficientBond   = errors.Register(ModuleName, 31, "evidence bond not paid")
 )

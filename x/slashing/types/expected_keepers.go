@@ -25,6 +25,7 @@ type AccountKeeper interface {
 // BankKeeper burns slashed tokens or pays them to the rule's recipient.
 type BankKeeper interface {
 	BurnCoins(ctx context.Context, module string, amt sdk.Coins) error
+	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error
 	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 	BlockedAddr(addr sdk.AccAddress) bool

@@ -52,6 +52,9 @@ func (p Params) Validate() error {
 	if err := ValidateNamespace(p.EvidenceNamespace); err != nil {
 		return errorsmod.Wrapf(ErrInvalidParams, "evidence_namespace: %s", err)
 	}
+	if err := p.StateMismatchBond.Validate(); err != nil {
+		return errorsmod.Wrapf(ErrInvalidParams, "state_mismatch_bond: %s", err)
+	}
 	return nil
 }
 
