@@ -18,15 +18,17 @@ import (
 
 // The rollup secures itself: its genesis holds a "sequencing" service whose
 // one operator is the sequencer. Anyone may restake to that operator; the
-// stake answers for sequencer equivocation (objective, 10%, one hour for
-// governance to veto a mistaken slash) and state mismatches (checked
-// off-chain, so a day's veto window). Both service and operator are
+// stake answers for sequencer equivocation (objective: both signatures are
+// checked on chain; an hour's grace) and state mismatches (checked off
+// chain: 36h, longer than an expedited governance vote (24h) so governance
+// can veto a wrong dispute, shorter than the 72h unbonding time so the
+// stake cannot leave first). Both service and operator are
 // administered by governance: at init there is no account to give them to.
 var (
 	SequencingFraction         = sdkmath.LegacyNewDecWithPrec(1, 1)
 	SequencingJail             = 7 * 24 * time.Hour
 	SequencingEquivocationVeto = time.Hour
-	SequencingMismatchVeto     = 24 * time.Hour
+	SequencingMismatchVeto     = 36 * time.Hour
 	// SequencingMismatchBond (100 MILK) is escrowed by a state-mismatch
 	// submitter and burned if governance vetoes the dispute.
 	SequencingMismatchBond = sdkmath.NewInt(100_000_000)

@@ -42,11 +42,16 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "SimulateSlash", Use: "what-if [service-id] [operator-id] [fraction]",
 					Short:          "Show what slashing an operator at a service would take from each pool, operator and delegator, without changing state",
 					PositionalArgs: posArgs("service_id", "operator_id", "fraction"),
-					Example:        "milkywayd query slashing what-if 1 2 0.1 --infraction-height 100 --limit 50"},
+					Example:        "milkywayd query slashing what-if 2 2 0.1 --infraction-height 100 --page-limit 50",
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"infraction_height": {Usage: "unbondings created at or after this height count too (0: none)"},
+					}},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
 			Service: "milkyway.slashing.v1.Msg",
+			// GetTxCmd provides set-rules and register-key; merge these in.
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "VetoSlash", Use: "veto [slash-id]", Short: "Cancel a pending slash (the rule's resolver, or governance)",
 					PositionalArgs: posArgs("slash_id"), Example: "milkywayd tx slashing veto 3 --reason 'bad data' --from resolver"},

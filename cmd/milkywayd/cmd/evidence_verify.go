@@ -33,13 +33,17 @@ type evidenceCheck struct {
 
 // evidenceVerdict is what `evidence verify` prints.
 type evidenceVerdict struct {
-	SlashID      uint64          `json:"slash_id"`
-	Kind         string          `json:"kind"`
-	Status       string          `json:"status"`
-	DAHeight     uint64          `json:"submitted_in_da_height"`
-	RollupHeight uint64          `json:"submitted_in_rollup_height"`
-	Verified     bool            `json:"verified"`
-	Checks       []evidenceCheck `json:"checks"`
+	SlashID      uint64 `json:"slash_id"`
+	Kind         string `json:"kind"`
+	Status       string `json:"status"`
+	DAHeight     uint64 `json:"submitted_in_da_height"`
+	RollupHeight uint64 `json:"submitted_in_rollup_height"`
+	Verified     bool   `json:"verified"`
+	// NeedsReexecution: a state mismatch's claim itself (the app hash) is
+	// settled only by re-executing the block on a synced node; verified
+	// then covers the signature and data-availability checks.
+	NeedsReexecution bool            `json:"needs_reexecution,omitempty"`
+	Checks           []evidenceCheck `json:"checks"`
 }
 
 func (v *evidenceVerdict) add(check string, ok bool, format string, args ...any) {
@@ -60,7 +64,9 @@ the evidence Msg and verifies it again:
   equivocation     both headers signed by the genesis sequencer, same height, different
   attested fault   the evidence blob is on the DA under the claimed commitment
   state mismatch   the disputed header is the sequencer's and the executed block is on
-                   the DA under the claimed commitment (re-execute it to settle the claim)
+                   the DA under the claimed commitment; the verdict says
+                   needs_reexecution: the app hash claim itself is settled by
+                   re-executing that block on a node synced to the height before
 
 It prints a JSON verdict and fails if any check fails.`,
 		Example: "milkywayd evidence verify 1 --home ~/.milkyway --da-url http://127.0.0.1:7980 --node tcp://127.0.0.1:26657",
@@ -241,6 +247,7 @@ func checkEvidence(cmd *cobra.Command, clientCtx client.Context, client goda.DA,
 		v.add("disputed header signed by the sequencer", true, "height %d claims app hash %X; the submitter computed %X",
 			h.Height(), h.AppHash, m.ExpectedAppHash)
 		checkBlobOnDA(cmd, client, v, m.Block, "executed block")
+		v.NeedsReexecution = true
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 // SlashTarget takes fraction of an operator's or service's tokens in every
 // denom, leaving shares alone: every delegator of the target loses the
 // fraction through the exchange rate, with no walk over delegators. Unbonding
-// entries from the target created after infractionHeight lose it too.
+// entries from the target created at or after infractionHeight lose it too.
 func (k *Keeper) SlashTarget(ctx context.Context, t types.DelegationType, id uint32, fraction sdkmath.LegacyDec,
 	infractionHeight int64, dest sdk.AccAddress,
 ) (types.TargetSlash, error) {
@@ -64,7 +64,7 @@ func (k *Keeper) SlashTarget(ctx context.Context, t types.DelegationType, id uin
 
 // SlashPoolTrusting burns fraction of the pool shares of every delegator
 // who trusts serviceID with this pool, and of their unbonding entries
-// created after infractionHeight; non-trusting delegators keep everything.
+// created at or after infractionHeight; non-trusting delegators keep everything.
 // Shares and tokens fall together, so the pool's rate does not drop; the
 // truncated remainder stays in the pool as dust. The walk covers the
 // pool's delegators once per slash (an exceptional, governed event), never
@@ -174,7 +174,7 @@ func (k *Keeper) burnPoolShares(ctx context.Context, target types.Target, user s
 }
 
 // slashUnbondings takes fraction of every entry from the target created
-// after infractionHeight, for users passing filter (nil: all).
+// at or after infractionHeight, for users passing filter (nil: all).
 func (k *Keeper) slashUnbondings(ctx context.Context, target types.Target, fraction sdkmath.LegacyDec,
 	infractionHeight int64, filter func(sdk.AccAddress) (bool, error),
 ) (sdk.Coins, error) {
@@ -203,7 +203,9 @@ func (k *Keeper) slashUnbondings(ctx context.Context, target types.Target, fract
 		}
 		changed := false
 		for i, e := range ubd.Entries {
-			if e.CreationHeight <= infractionHeight {
+			// Entries created at the infraction height or later were
+			// stake when the fault happened (as in x/staking).
+			if e.CreationHeight < infractionHeight {
 				continue
 			}
 			if cut := types.SlashCoins(e.Balance, fraction); !cut.IsZero() {

@@ -40,8 +40,8 @@ func (s *KeeperTestSuite) trustService(user string, entry types.TrustedServiceEn
 }
 
 // TestSlashTarget: an operator's tokens fall by the fraction in every
-// denom (truncated), shares stay, unbondings created after the infraction
-// height lose the fraction, and the tokens reach dest.
+// denom (truncated), shares stay, unbondings created at or after the
+// infraction height lose the fraction, and the tokens reach dest.
 func (s *KeeperTestSuite) TestSlashTarget() {
 	op := s.registerOperator()
 	_, err := s.msgs.DelegateOperator(s.ctx, &types.MsgDelegateOperator{Delegator: alice, OperatorId: op, Amount: coins("1000umilktia,333uinit")})
@@ -56,7 +56,7 @@ func (s *KeeperTestSuite) TestSlashTarget() {
 	undelegate(alice) // before the infraction
 	s.nextBlock(time.Second)
 	h := s.ctx.BlockHeight()
-	undelegate(alice) // at the infraction height: not slashed
+	undelegate(alice) // at the infraction height: slashed (as in x/staking)
 	s.nextBlock(time.Second)
 	undelegate(bob) // after it: slashed
 
@@ -69,16 +69,17 @@ func (s *KeeperTestSuite) TestSlashTarget() {
 
 	res, err := s.k.SlashTarget(s.ctx, types.DELEGATION_TYPE_OPERATOR, op, dec("0.1"), h, slashDest)
 	s.Require().NoError(err)
-	// 1200 umilktia → 1080 (−120), 333 uinit → 300 (−⌊33.3⌋); bob's 100 → 90.
+	// 1200 umilktia → 1080 (−120), 333 uinit → 300 (−⌊33.3⌋); alice's entry
+	// at h and bob's after it: 100 → 90 each.
 	s.Require().Equal("33uinit,120umilktia", res.Bonded.String())
-	s.Require().Equal("10umilktia", res.Unbonding.String())
-	s.Require().Equal("33uinit,130umilktia", res.Total().String())
+	s.Require().Equal("20umilktia", res.Unbonding.String())
+	s.Require().Equal("33uinit,140umilktia", res.Total().String())
 	s.Require().True(res.Dust.IsZero())
 	s.requireStake(types.DELEGATION_TYPE_OPERATOR, op, "umilktia", 1080, "1200")
 	s.requireStake(types.DELEGATION_TYPE_OPERATOR, op, "uinit", 300, "333")
-	s.Require().Equal([]string{"100umilktia", "100umilktia"}, s.unbondingBalances(alice, types.DELEGATION_TYPE_OPERATOR, op))
+	s.Require().Equal([]string{"100umilktia", "90umilktia"}, s.unbondingBalances(alice, types.DELEGATION_TYPE_OPERATOR, op))
 	s.Require().Equal([]string{"90umilktia"}, s.unbondingBalances(bob, types.DELEGATION_TYPE_OPERATOR, op))
-	s.Require().Equal("33uinit,130umilktia", s.bank.GetAllBalances(s.ctx, slashDest).String())
+	s.Require().Equal("33uinit,140umilktia", s.bank.GetAllBalances(s.ctx, slashDest).String())
 	s.nextBlock(time.Second) // stake invariant: totals and the operator's account agree
 }
 

@@ -82,9 +82,6 @@ func TestSubmitEquivocationRefusals(t *testing.T) {
 		{"not a header", submit(a, []byte("garbage"), "0.1"), types.ErrInvalidEvidence},
 		{"missing header", submit(a, nil, "0.1"), types.ErrInvalidEvidence},
 		{"oversized header", submit(a, make([]byte, types.MaxHeaderSize+1), "0.1"), types.ErrInvalidEvidence},
-		{"height in the future", submit(
-			signedHeader(headerSpec{Height: h + 2, Txs: []string{"tx-a"}}),
-			signedHeader(headerSpec{Height: h + 2, Txs: []string{"tx-b"}}), "0.1"), types.ErrInvalidEvidence},
 		{"fraction above the rule's max", submit(a, b, "0.6"), types.ErrFractionTooHigh},
 		{"zero fraction", submit(a, b, "0"), types.ErrInvalidFraction},
 		{"the same height again, with a third header", submit(

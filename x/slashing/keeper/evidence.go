@@ -37,15 +37,28 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 	if err := rule.CheckFraction(ev.fraction); err != nil {
 		return types.Slash{}, err
 	}
-	// An objective fault is slashed at the rule's maximum, whatever was
-	// asked: the fault can be submitted only once, so letting the first
-	// (perhaps friendly) submitter pick a tiny fraction would let the
-	// operator escape its own rule.
-	if !ev.kind.Subjective() {
+	// Only a service's own slasher picks the fraction. Anything anyone may
+	// submit is slashed at the rule's maximum: the fault can be submitted
+	// only once, so a friendly first submission asking for a tiny fraction
+	// would let the operator escape its own rule.
+	if ev.kind != types.FAULT_KIND_ATTESTED {
 		ev.fraction = rule.MaxFraction
 	}
-	if err := k.checkAge(ctx, ev.infractionHeight); err != nil {
+	if ev.kind == types.FAULT_KIND_ATTESTED {
+		err = k.checkAge(ctx, ev.infractionHeight)
+	} else {
+		// The height comes from data the faulty party signed: a far-past or
+		// future height must not make the evidence unusable, so it is
+		// clamped into the window evidence may reach.
+		ev.infractionHeight, err = k.clampHeight(ctx, ev.infractionHeight)
+	}
+	if err != nil {
 		return types.Slash{}, err
+	}
+	if ev.kind == types.FAULT_KIND_STATE_MISMATCH {
+		if err := k.refuseSecondPending(ctx, ev.kind, ev.operatorID); err != nil {
+			return types.Slash{}, err
+		}
 	}
 	if seen, err := k.evidence.Has(ctx, ev.id); err != nil || seen {
 		if err == nil {
@@ -101,6 +114,35 @@ func (k *Keeper) checkAge(ctx context.Context, infractionHeight int64) error {
 		return errorsmod.Wrapf(types.ErrEvidenceTooOld, "infraction at %d, now %d, max age %d", infractionHeight, height, params.MaxEvidenceAge)
 	}
 	return nil
+}
+
+// clampHeight brings a signed height into [now - max_evidence_age, now].
+func (k *Keeper) clampHeight(ctx context.Context, h int64) (int64, error) {
+	params, err := k.params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	now := sdk.UnwrapSDKContext(ctx).BlockHeight()
+	return min(max(h, now-params.MaxEvidenceAge, 1), now), nil
+}
+
+// refuseSecondPending allows one pending slash of a kind per operator:
+// state mismatches can be submitted by anyone and are stopped only by a
+// veto, so they are resolved one at a time.
+func (k *Keeper) refuseSecondPending(ctx context.Context, kind types.FaultKind, operatorID uint32) error {
+	var pendingID uint64
+	err := k.pending.Walk(ctx, nil, func(key PendingKey) (bool, error) {
+		s, err := k.slashes.Get(ctx, key.K2())
+		if err == nil && s.Kind == kind && s.OperatorId == operatorID {
+			pendingID = s.Id
+			return true, nil
+		}
+		return false, err
+	})
+	if err != nil || pendingID == 0 {
+		return err
+	}
+	return errorsmod.Wrapf(types.ErrSlashPending, "%s slash %d against operator %d is still pending", kind, pendingID, operatorID)
 }
 
 // sequencingTarget is the service and operator the sequencer answers with.

@@ -127,8 +127,15 @@ func (k *Keeper) attribute(ctx context.Context, serviceID, operatorID uint32, fr
 		return nil, err
 	}
 	results := []restakingtypes.TargetSlash{own}
+	// Borrowed pools back the operators that secure the service: an
+	// operator that is not joined (it only registered a task key, or left)
+	// answers with its own stake alone.
+	joined, err := k.restaking.IsOperatorJoined(ctx, operatorID, serviceID)
+	if err != nil {
+		return nil, err
+	}
 	poolFraction := fraction.MulTruncate(weight)
-	if !poolFraction.IsPositive() {
+	if !joined || !poolFraction.IsPositive() {
 		return results, nil
 	}
 	pools, err := k.restaking.ServiceSecuringPools(ctx, serviceID)

@@ -21,6 +21,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 		return err
 	}
 	for _, c := range gs.Configs {
+		for _, r := range c.Rules {
+			if err := r.CheckBounds(gs.Params); err != nil {
+				return errorsmod.Wrapf(types.ErrInvalidGenesis, "service %d: %s", c.ServiceId, err)
+			}
+		}
 		if err := k.configs.Set(ctx, c.ServiceId, c); err != nil {
 			return err
 		}
@@ -34,8 +39,10 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 		if err := k.slashes.Set(ctx, s.Id, s); err != nil {
 			return err
 		}
-		if err := k.evidence.Set(ctx, s.EvidenceHash, s.Id); err != nil {
-			return err
+		if s.Status != types.SLASH_STATUS_VETOED {
+			if err := k.evidence.Set(ctx, s.EvidenceHash, s.Id); err != nil {
+				return err
+			}
 		}
 		if s.Status == types.SLASH_STATUS_PENDING {
 			if err := k.pending.Set(ctx, pendingKey(s)); err != nil {
@@ -56,8 +63,8 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 	return k.initSequencing(ctx, gs.Sequencing)
 }
 
-// initSequencing checks the sequencing service and operator exist and
-// that the operator secures the service.
+// initSequencing checks the sequencing service and operator exist (the
+// operator may have left the service since: governance administers both).
 func (k *Keeper) initSequencing(ctx context.Context, s types.SequencingService) error {
 	if s.ServiceId == 0 {
 		return nil
@@ -67,13 +74,6 @@ func (k *Keeper) initSequencing(ctx context.Context, s types.SequencingService) 
 	}
 	if _, err := k.operators.GetOperator(ctx, s.OperatorId); err != nil {
 		return errorsmod.Wrapf(types.ErrInvalidGenesis, "sequencing operator %d: %s", s.OperatorId, err)
-	}
-	joined, err := k.restaking.IsOperatorJoined(ctx, s.OperatorId, s.ServiceId)
-	if err != nil {
-		return err
-	}
-	if !joined {
-		return errorsmod.Wrapf(types.ErrInvalidGenesis, "sequencing operator %d has not joined service %d", s.OperatorId, s.ServiceId)
 	}
 	return k.sequencing.Set(ctx, s)
 }

@@ -29,11 +29,21 @@ func (ms msgServer) SetSlashingRules(ctx context.Context, msg *types.MsgSetSlash
 	if svc.Admin != msg.Sender {
 		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", msg.Sender, msg.ServiceId)
 	}
+	rp, err := ms.restaking.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range msg.Rules {
 		// Coins sent to a module or blocked address could never be used,
 		// and the send would fail at execution.
 		if r.Recipient != "" && ms.bank.BlockedAddr(sdk.MustAccAddressFromBech32(r.Recipient)) {
 			return nil, errorsmod.Wrapf(types.ErrInvalidRule, "%s: recipient %s cannot receive funds", r.Kind, r.Recipient)
+		}
+		// A window as long as the unbonding time would let every delegator
+		// unbond and be paid before the slash executes.
+		if r.VetoWindow >= rp.UnbondingTime {
+			return nil, errorsmod.Wrapf(types.ErrInvalidRule, "%s: veto_window %s must be shorter than the unbonding time %s",
+				r.Kind, r.VetoWindow, rp.UnbondingTime)
 		}
 	}
 	cfg := types.ServiceSlashingConfig{ServiceId: msg.ServiceId, Slasher: msg.Slasher, Rules: msg.Rules}

@@ -56,6 +56,11 @@ func (ms msgServer) VetoSlash(ctx context.Context, msg *types.MsgVetoSlash) (*ty
 	if err := ms.burnBond(ctx, slash); err != nil {
 		return nil, err
 	}
+	// A vetoed submission does not use the fault up: the real evidence for
+	// it may still come.
+	if err := ms.evidence.Remove(ctx, slash.EvidenceHash); err != nil {
+		return nil, err
+	}
 	slash.Status, slash.Reason = types.SLASH_STATUS_VETOED, msg.Reason
 	if err := ms.slashes.Set(ctx, slash.Id, slash); err != nil {
 		return nil, err

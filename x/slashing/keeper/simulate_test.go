@@ -29,15 +29,15 @@ func TestSimulateSlashMatchesExecution(t *testing.T) {
 	require.Equal(t, before, e.snapshot(), "the what-if query must not write")
 
 	wantTargets := []types.TargetLoss{
-		{TargetType: int32(opType), TargetId: x.o1, Bonded: coins("100umilktia,30uinit"), Unbonding: coins("20umilktia")},
+		{TargetType: int32(opType), TargetId: x.o1, Bonded: coins("100umilktia,30uinit"), Unbonding: coins("25umilktia")},
 		{TargetType: int32(pool), TargetId: x.p, Bonded: coins("84umilktia"), Unbonding: sdk.Coins{}},
 	}
 	require.Equal(t, wantTargets, page1.Targets)
-	require.Equal(t, coins("204umilktia,30uinit"), page1.Total)
-	// alice: 600 shares 600 → 540, 300 → 270, unbonding 200 → 180 (her
-	// other entries are not slashed); bob: 400 → 360.
+	require.Equal(t, coins("209umilktia,30uinit"), page1.Total)
+	// alice: 600 shares 600 → 540, 300 → 270, unbondings 200 → 180 and
+	// (at h) 50 → 45 (the one before h is not slashed); bob: 400 → 360.
 	require.Equal(t, []types.DelegatorLoss{
-		{Delegator: alice, TargetType: int32(opType), TargetId: x.o1, Loss: coins("80umilktia,30uinit")},
+		{Delegator: alice, TargetType: int32(opType), TargetId: x.o1, Loss: coins("85umilktia,30uinit")},
 		{Delegator: bob, TargetType: int32(opType), TargetId: x.o1, Loss: coins("40umilktia")},
 	}, page1.Delegators)
 	require.Equal(t, uint64(3), page1.Pagination.Total)

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -30,13 +31,32 @@ func (h TargetHooks) BeforeOperatorDeleted(ctx context.Context, operatorID uint3
 	if err := h.k.operatorKeys.Clear(ctx, rng); err != nil {
 		return err
 	}
-	return h.k.jails.Clear(ctx, rng)
+	if err := h.k.jails.Clear(ctx, rng); err != nil {
+		return err
+	}
+	return h.k.forgetSequencing(ctx, func(s types.SequencingService) bool { return s.OperatorId == operatorID })
+}
+
+// forgetSequencing drops the sequencing record when its service or
+// operator is deleted (sequencer evidence is then refused: ErrNoSequencing).
+func (k *Keeper) forgetSequencing(ctx context.Context, gone func(types.SequencingService) bool) error {
+	s, err := k.sequencing.Get(ctx)
+	if errors.Is(err, collections.ErrNotFound) || (err == nil && !gone(s)) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return k.sequencing.Remove(ctx)
 }
 
 // BeforeServiceDeleted removes the service's rules, and the keys and jails
 // operators hold for it (a walk over keys and jails: deletion is rare).
 func (h TargetHooks) BeforeServiceDeleted(ctx context.Context, serviceID uint32) error {
 	if err := h.k.configs.Remove(ctx, serviceID); err != nil {
+		return err
+	}
+	if err := h.k.forgetSequencing(ctx, func(s types.SequencingService) bool { return s.ServiceId == serviceID }); err != nil {
 		return err
 	}
 	var keys, jails []OperatorServiceKey

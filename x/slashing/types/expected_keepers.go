@@ -44,6 +44,7 @@ type OperatorsKeeper interface {
 // RestakingKeeper is the stake slashes take from (docs/adr/002).
 type RestakingKeeper interface {
 	Now(ctx context.Context) (time.Time, error)
+	GetParams(ctx context.Context) (restakingtypes.Params, error)
 	SlashTarget(ctx context.Context, t restakingtypes.DelegationType, id uint32, fraction sdkmath.LegacyDec,
 		infractionHeight int64, dest sdk.AccAddress) (restakingtypes.TargetSlash, error)
 	SlashPoolTrusting(ctx context.Context, poolID, serviceID uint32, fraction sdkmath.LegacyDec,

@@ -17,12 +17,12 @@ func (r SlashingRule) ValidateBasic() error {
 	if r.JailDuration < 0 || r.VetoWindow < 0 {
 		return errorsmod.Wrapf(ErrInvalidRule, "%s: durations must not be negative", r.Kind)
 	}
-	for field, addr := range map[string]string{"recipient": r.Recipient, "resolver": r.Resolver} {
-		if addr == "" {
+	for _, f := range [][2]string{{"recipient", r.Recipient}, {"resolver", r.Resolver}} {
+		if f[1] == "" {
 			continue
 		}
-		if _, err := sdk.AccAddressFromBech32(addr); err != nil {
-			return errorsmod.Wrapf(ErrInvalidAddress, "%s: %s %q: %s", r.Kind, field, addr, err)
+		if _, err := sdk.AccAddressFromBech32(f[1]); err != nil {
+			return errorsmod.Wrapf(ErrInvalidAddress, "%s: %s %q: %s", r.Kind, f[0], f[1], err)
 		}
 	}
 	return nil
