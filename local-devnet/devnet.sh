@@ -152,13 +152,15 @@ init_devnet() {
 # (the start command also passes them as flags).
 # devnet_genesis makes the genesis convenient for trying the chain: gov
 # periods of a minute (params proposals finish while you watch), umilk and
-# umilktia registered as assets, and alice as the price feeder.
+# umilktia registered as assets, alice as the price feeder, and services'
+# slashing rules in force after a minute instead of 72h.
 devnet_genesis() {
   local gen="$1" feeder="$2"
   sed -i \
     -e 's/"voting_period": *"[0-9]*s"/"voting_period": "60s"/' \
     -e 's/"expedited_voting_period": *"[0-9]*s"/"expedited_voting_period": "30s"/' \
     -e 's/"max_deposit_period": *"[0-9]*s"/"max_deposit_period": "60s"/' \
+    -e 's/"rules_activation_delay": *"[0-9]*s"/"rules_activation_delay": "60s"/' \
     -e "s/\"feeders\": *\[\]/\"feeders\": [\"$feeder\"]/" \
     -e 's/"assets": *\[\]/"assets": [{"denom": "umilk", "ticker": "MILK", "exponent": 6}, {"denom": "umilktia", "ticker": "MILKTIA", "exponent": 6}]/' \
     "$gen"

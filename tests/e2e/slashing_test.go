@@ -13,7 +13,7 @@ import (
 
 // doubleSignVeto is the service's veto window in this test: long enough to
 // see the slash pending, short enough to watch it execute.
-const doubleSignVeto = 6 * time.Second
+const doubleSignVeto = 15 * time.Second
 
 // TestSlashingThroughCLI: a service sets a double-sign rule, an operator
 // registers a task key and signs two answers to one task, a watcher submits
@@ -24,6 +24,12 @@ const doubleSignVeto = 6 * time.Second
 func TestSlashingThroughCLI(t *testing.T) {
 	c := newCluster(t)
 	c.initChain("alice", "bob", "carol", "watcher")
+	// Rules apply at once here (the default waits 72h, the devnet 60s).
+	c.editGenesis(func(appState map[string]json.RawMessage) {
+		c.editModuleGenesis(appState, "slashing", func(gs map[string]any) {
+			gs["params"].(map[string]any)["rules_activation_delay"] = "0s"
+		})
+	})
 	c.startDA()
 	c.startSequencer()
 	c.startFullNode()
@@ -45,24 +51,35 @@ func TestSlashingThroughCLI(t *testing.T) {
 	c.mustRestakingTx("bob", "restaking", "join-service", opID, svcID)
 	c.mustRestakingTx("carol", "restaking", "delegate-operator", opID, "1000000umilk")
 
+	// alice (the service admin) is also the resolver who may veto.
 	rules := `[{"kind":"FAULT_KIND_DOUBLE_SIGN","max_fraction":"0.1","jail_duration":"3600s","veto_window":"` +
-		doubleSignVeto.String() + `"}]`
+		doubleSignVeto.String() + `","resolver":"` + c.address("alice") + `"}]`
 	c.mustRestakingTx("alice", "slashing", "set-rules", svcID, rules)
 	key := filepath.Join(c.root, "task-key.json")
 	pubKey := strings.TrimSpace(c.cli("evidence", "task-key", key))
 	c.mustRestakingTx("bob", "slashing", "register-key", opID, svcID, pubKey)
 
-	tasks := make([]string, 2)
-	for i, payload := range []string{"price=5.00", "price=9.99"} {
-		out := c.cli("evidence", "sign-task", key, svcID, opID, "7", "3", payload, "--chain-id", chainID)
-		tasks[i] = filepath.Join(c.root, "task"+payload[len(payload)-1:]+".json")
-		require.NoError(t, os.WriteFile(tasks[i], []byte(out), 0o600))
+	// Two answers to task 7, and two to task 8 (that one gets vetoed).
+	sign := func(task, payload string) string {
+		out := c.cli("evidence", "sign-task", key, svcID, opID, task, "3", payload, "--chain-id", chainID)
+		file := filepath.Join(c.root, "task"+task+"-"+payload+".json")
+		require.NoError(t, os.WriteFile(file, []byte(out), 0o600))
+		return file
 	}
+	tasks := []string{sign("7", "price=5.00"), sign("7", "price=9.99")}
+	vetoedTasks := []string{sign("8", "price=5.00"), sign("8", "price=7.77")}
 	// Above the rule's maximum: refused in its block (code 17).
 	tooMuch := c.waitIncluded(c.evidenceTx("watcher", "double-sign", tasks[0], tasks[1], "0.2"))
 	require.Equal(t, uint32(17), tooMuch.Code, "fraction above the rule: %s", tooMuch.RawLog)
 	submitted := c.waitIncluded(c.evidenceTx("watcher", "double-sign", tasks[0], tasks[1], "0.1"))
 	require.Zero(t, submitted.Code, submitted.RawLog)
+	// The resolver vetoes the second one inside its window; bob (not the
+	// resolver) cannot.
+	second := c.waitIncluded(c.evidenceTx("watcher", "double-sign", vetoedTasks[0], vetoedTasks[1], "0.1"))
+	require.Zero(t, second.Code, second.RawLog)
+	notResolver := c.waitIncluded(c.tx("bob", "slashing", "veto", "2", "--reason", "mine"))
+	require.Equal(t, uint32(6), notResolver.Code, "only the resolver vetoes: %s", notResolver.RawLog)
+	c.mustRestakingTx("alice", "slashing", "veto", "2", "--reason", "task 8 was re-issued")
 
 	// Pending and visible, with what it would take.
 	var pending struct {
@@ -95,6 +112,9 @@ func TestSlashingThroughCLI(t *testing.T) {
 	var slash struct {
 		Slash slashView `json:"slash"`
 	}
+	c.query(c.seqRPC, &slash, "slashing", "slash", "2")
+	require.Equal(t, "SLASH_STATUS_VETOED", slash.Slash.Status)
+	require.Empty(t, slash.Slash.Slashed)
 	c.query(c.seqRPC, &slash, "slashing", "slash", "1")
 	require.Equal(t, []coin{{"umilk", "100000"}}, slash.Slash.Slashed)
 	require.Equal(t, c.address("watcher"), slash.Slash.Submitter)

@@ -11,14 +11,23 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
-// GetConfig returns a service's slashing configuration; a service that set
-// none has no rules (nothing can be slashed for it) and its admin as slasher.
+// GetConfig returns a service's slashing configuration as in force now:
+// rules set with a delay count once their time has come. A service that
+// set none has no rules (nothing can be slashed for it) and its admin as
+// slasher.
 func (k *Keeper) GetConfig(ctx context.Context, serviceID uint32) (types.ServiceSlashingConfig, error) {
 	c, err := k.configs.Get(ctx, serviceID)
 	if errors.Is(err, collections.ErrNotFound) {
 		return types.ServiceSlashingConfig{ServiceId: serviceID}, nil
 	}
-	return c, err
+	if err != nil {
+		return c, err
+	}
+	now, err := k.restaking.Now(ctx)
+	if err != nil {
+		return c, err
+	}
+	return c.InForce(now), nil
 }
 
 // activeService loads a service evidence is submitted for: it must exist
@@ -43,21 +52,32 @@ func (k *Keeper) slasherOf(ctx context.Context, svc servicestypes.Service) (stri
 	return svc.Admin, nil
 }
 
-// setConfig checks every rule against the governance bounds and stores.
-func (k *Keeper) setConfig(ctx context.Context, c types.ServiceSlashingConfig) error {
+// setConfig checks every rule against the governance bounds and schedules
+// it: the new slasher and rules apply rules_activation_delay from now (at
+// once when the delay is zero); until then the rules in force stay.
+func (k *Keeper) setConfig(ctx context.Context, serviceID uint32, slasher string, rules []types.SlashingRule) (types.ServiceSlashingConfig, error) {
 	params, err := k.params.Get(ctx)
 	if err != nil {
-		return err
+		return types.ServiceSlashingConfig{}, err
 	}
-	if err := types.ValidateRules(c.Rules); err != nil {
-		return err
+	if err := types.ValidateRules(rules); err != nil {
+		return types.ServiceSlashingConfig{}, err
 	}
-	for _, r := range c.Rules {
+	for _, r := range rules {
 		if err := r.CheckBounds(params); err != nil {
-			return err
+			return types.ServiceSlashingConfig{}, err
 		}
 	}
-	return k.configs.Set(ctx, c.ServiceId, c)
+	current, err := k.GetConfig(ctx, serviceID) // promotes rules whose time came
+	if err != nil {
+		return current, err
+	}
+	now, err := k.restaking.Now(ctx)
+	if err != nil {
+		return current, err
+	}
+	c := current.Schedule(slasher, rules, now.Add(params.RulesActivationDelay), now)
+	return c, k.configs.Set(ctx, serviceID, c)
 }
 
 // GetOperatorKey returns the task key an operator registered for a service.

@@ -207,6 +207,8 @@ func newEnv(t testing.TB, setups ...setupFn) *env {
 	e.postPrices(map[string]int64{"MILK": 2, "MILKTIA": 5, "INIT": 1})
 
 	gs := types.DefaultGenesis()
+	// Rules apply at once unless a test is about the activation delay.
+	gs.Params.RulesActivationDelay = 0
 	for _, setup := range setups {
 		setup(e, gs)
 	}

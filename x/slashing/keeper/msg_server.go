@@ -46,12 +46,18 @@ func (ms msgServer) SetSlashingRules(ctx context.Context, msg *types.MsgSetSlash
 				r.Kind, r.VetoWindow, rp.UnbondingTime)
 		}
 	}
-	cfg := types.ServiceSlashingConfig{ServiceId: msg.ServiceId, Slasher: msg.Slasher, Rules: msg.Rules}
-	if err := ms.setConfig(ctx, cfg); err != nil {
+	cfg, err := ms.setConfig(ctx, msg.ServiceId, msg.Slasher, msg.Rules)
+	if err != nil {
 		return nil, err
 	}
+	from := cfg.PendingFrom
+	if !cfg.HasPending {
+		if from, err = ms.restaking.Now(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return &types.MsgSetSlashingRulesResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSlashingRulesSet{
-		ServiceId: msg.ServiceId, Slasher: msg.Slasher, Rules: uint32(len(msg.Rules)),
+		ServiceId: msg.ServiceId, Slasher: msg.Slasher, Rules: uint32(len(msg.Rules)), ActiveFrom: from,
 	})
 }
 

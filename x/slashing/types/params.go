@@ -15,6 +15,9 @@ const (
 	DefaultMinSubjectiveVetoWindow       = 24 * time.Hour
 	DefaultMaxVetoWindow                 = 14 * 24 * time.Hour
 	DefaultMaxEvidenceAge          int64 = 1_000_000
+	// DefaultRulesActivationDelay matches x/restaking's default unbonding
+	// time: whoever is exposed when rules change can leave before they apply.
+	DefaultRulesActivationDelay = 72 * time.Hour
 )
 
 // DefaultEvidenceNamespaceID is the id of the default DA evidence
@@ -31,6 +34,7 @@ func DefaultParams() Params {
 		MaxSlashFraction: sdkmath.LegacyOneDec(), MaxJailDuration: DefaultMaxJailDuration,
 		MinSubjectiveVetoWindow: DefaultMinSubjectiveVetoWindow, MaxVetoWindow: DefaultMaxVetoWindow,
 		MaxEvidenceAge: DefaultMaxEvidenceAge, EvidenceNamespace: ns.Bytes(),
+		RulesActivationDelay: DefaultRulesActivationDelay,
 	}
 }
 
@@ -39,7 +43,7 @@ func (p Params) Validate() error {
 	if p.MaxSlashFraction.IsNil() || !p.MaxSlashFraction.IsPositive() || p.MaxSlashFraction.GT(sdkmath.LegacyOneDec()) {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_slash_fraction %s is not in (0, 1]", p.MaxSlashFraction)
 	}
-	if p.MaxJailDuration < 0 || p.MinSubjectiveVetoWindow < 0 {
+	if p.MaxJailDuration < 0 || p.MinSubjectiveVetoWindow < 0 || p.RulesActivationDelay < 0 {
 		return errorsmod.Wrap(ErrInvalidParams, "durations must not be negative")
 	}
 	if p.MaxVetoWindow < p.MinSubjectiveVetoWindow {

@@ -774,7 +774,7 @@ type QuerySimulateSlashRequest struct {
 	ServiceId  uint32 `protobuf:"varint,1,opt,name=service_id,json=serviceId,proto3" json:"service_id,omitempty"`
 	OperatorId uint32 `protobuf:"varint,2,opt,name=operator_id,json=operatorId,proto3" json:"operator_id,omitempty"`
 	Fraction   string `protobuf:"bytes,3,opt,name=fraction,proto3" json:"fraction,omitempty"`
-	// infraction_height: unbondings created after it count (0: none).
+	// infraction_height: unbondings created at or after it count (0: none).
 	InfractionHeight int64              `protobuf:"varint,4,opt,name=infraction_height,json=infractionHeight,proto3" json:"infraction_height,omitempty"`
 	Pagination       *query.PageRequest `protobuf:"bytes,5,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }

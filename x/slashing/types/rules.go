@@ -1,6 +1,8 @@
 package types
 
 import (
+	"time"
+
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -88,4 +90,25 @@ func ValidateFraction(f sdkmath.LegacyDec) error {
 		return errorsmod.Wrapf(ErrInvalidFraction, "fraction %s is not in (0, 1]", f)
 	}
 	return nil
+}
+
+// InForce is the configuration as it applies at now: pending rules whose
+// time has come replace the old ones.
+func (c ServiceSlashingConfig) InForce(now time.Time) ServiceSlashingConfig {
+	if !c.HasPending || now.Before(c.PendingFrom) {
+		return c
+	}
+	return ServiceSlashingConfig{ServiceId: c.ServiceId, Slasher: c.PendingSlasher, Rules: c.PendingRules}
+}
+
+// Schedule returns the configuration with new rules that apply from
+// (immediately when from is not after now).
+func (c ServiceSlashingConfig) Schedule(slasher string, rules []SlashingRule, from, now time.Time) ServiceSlashingConfig {
+	if !from.After(now) {
+		return ServiceSlashingConfig{ServiceId: c.ServiceId, Slasher: slasher, Rules: rules}
+	}
+	return ServiceSlashingConfig{
+		ServiceId: c.ServiceId, Slasher: c.Slasher, Rules: c.Rules,
+		HasPending: true, PendingSlasher: slasher, PendingRules: rules, PendingFrom: from,
+	}
 }
