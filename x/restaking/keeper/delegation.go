@@ -31,6 +31,11 @@ func (k *Keeper) Delegate(ctx context.Context, target types.Target, user sdk.Acc
 	if err := k.checkRestakeRules(ctx, params, user, amount); err != nil {
 		return nil, err
 	}
+	if target.Type == types.DELEGATION_TYPE_POOL {
+		if err := k.checkPoolDelegation(ctx, user, target.ID); err != nil {
+			return nil, err
+		}
+	}
 	// Price every denom before anything moves: a bad rate refuses the
 	// whole Msg.
 	stakes := make([]types.DenomStake, len(amount))

@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -55,38 +57,66 @@ func (ms msgServer) SetUserPreferences(ctx context.Context, msg *types.MsgSetUse
 	return &types.MsgSetUserPreferencesResponse{}, err
 }
 
-// checkTrustWithdrawal asks the trust guard before a user narrows the
-// trust it gives a service: a service with a slash pending may not lose
-// the pool stake that answers for it (x/slashing refuses).
+// checkTrustWithdrawal asks the trust guard before a user changes the
+// trust it gives a service (either way): a service with a slash pending
+// keeps the pool stake that answers for it, and takes no new stake.
 func (k *Keeper) checkTrustWithdrawal(ctx context.Context, old, updated types.UserPreferences) error {
 	if k.trustGuard == nil {
 		return nil
 	}
-	for _, entry := range old.TrustedServices {
-		if narrowsTrust(entry, updated) {
-			if err := k.trustGuard(ctx, entry.ServiceId); err != nil {
-				return err
-			}
+	for _, id := range changedTrust(old, updated) {
+		if err := k.trustGuard(ctx, id); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// narrowsTrust tells whether updated trusts the entry's service with fewer
-// pools than entry did.
-func narrowsTrust(entry types.TrustedServiceEntry, updated types.UserPreferences) bool {
-	if len(entry.PoolIds) == 0 {
-		for _, e := range updated.TrustedServices {
-			if e.ServiceId == entry.ServiceId {
-				return len(e.PoolIds) != 0
+// changedTrust lists, in order, the services whose trust entry differs
+// between two preference sets (added, removed, or other pools).
+func changedTrust(old, updated types.UserPreferences) []uint32 {
+	entries := func(p types.UserPreferences) map[uint32]string {
+		m := map[uint32]string{}
+		for _, e := range p.TrustedServices {
+			pools := append([]uint32(nil), e.PoolIds...)
+			slices.Sort(pools)
+			m[e.ServiceId] = fmt.Sprint(pools)
+		}
+		return m
+	}
+	a, b := entries(old), entries(updated)
+	var changed []uint32
+	for id, pools := range a {
+		if other, ok := b[id]; !ok || other != pools {
+			changed = append(changed, id)
+		}
+	}
+	for id := range b {
+		if _, ok := a[id]; !ok {
+			changed = append(changed, id)
+		}
+	}
+	slices.Sort(changed) // map order must not decide which error is returned
+	return changed
+}
+
+// checkPoolDelegation asks the trust guard before a pool delegation by a
+// user who trusts services with it: new stake must not land in a pending
+// slash of one of them.
+func (k *Keeper) checkPoolDelegation(ctx context.Context, user sdk.AccAddress, poolID uint32) error {
+	if k.trustGuard == nil {
+		return nil
+	}
+	prefs, err := k.GetUserPreferences(ctx, user)
+	if err != nil {
+		return err
+	}
+	for _, e := range prefs.TrustedServices {
+		if prefs.TrustsService(e.ServiceId, poolID) {
+			if err := k.trustGuard(ctx, e.ServiceId); err != nil {
+				return err
 			}
 		}
-		return true
 	}
-	for _, pool := range entry.PoolIds {
-		if !updated.TrustsService(entry.ServiceId, pool) {
-			return true
-		}
-	}
-	return false
+	return nil
 }

@@ -67,13 +67,18 @@ func (e *env) borrowPool(service, poolID uint32) {
 
 // trust sets the services user trusts with every pool.
 func (e *env) trust(user string, services ...uint32) {
+	require.NoError(e.t, e.tryTrust(user, services...))
+}
+
+// tryTrust sets the services user trusts with every pool.
+func (e *env) tryTrust(user string, services ...uint32) error {
 	prefs := restakingtypes.UserPreferences{}
 	for _, id := range services {
 		prefs.TrustedServices = append(prefs.TrustedServices, restakingtypes.TrustedServiceEntry{ServiceId: id})
 	}
 	_, err := restakingkeeper.NewMsgServer(e.restaking).SetUserPreferences(e.ctx, &restakingtypes.MsgSetUserPreferences{
 		User: user, Preferences: prefs})
-	require.NoError(e.t, err)
+	return err
 }
 
 func (e *env) tryDelegate(user string, t restakingtypes.DelegationType, id uint32, amount string) error {

@@ -19,9 +19,16 @@ func (k *Keeper) IsJailed(ctx context.Context, operatorID, serviceID uint32) (bo
 	return k.jails.Has(ctx, collections.Join(operatorID, serviceID))
 }
 
-// RefuseJailedOperator is the x/restaking guard: a jailed operator takes no
-// new delegations until it has unjailed in every service that jailed it.
+// RefuseJailedOperator is the x/restaking guard on delegations to an
+// operator: a jailed operator takes none until it has unjailed in every
+// service that jailed it, and neither does one with a slash pending (a new
+// delegator would pay for a fault it could see coming, and stake added just
+// before execution would shift the pools' share of the loss).
 func (k *Keeper) RefuseJailedOperator(ctx context.Context, operatorID uint32) error {
+	if err := k.refusePending(ctx, func(s types.Slash) bool { return s.OperatorId == operatorID },
+		"operator %d has slash %d pending", operatorID); err != nil {
+		return err
+	}
 	rng := collections.NewPrefixedPairRange[uint32, uint32](operatorID)
 	iter, err := k.jails.Iterate(ctx, rng)
 	if err != nil {
@@ -83,14 +90,21 @@ func (k *Keeper) unjail(ctx context.Context, operatorID, serviceID uint32) error
 }
 
 // RefuseTrustWithdrawal is the x/restaking trust guard: while a slash
-// against a service is pending, pool delegators cannot stop trusting it,
-// so the stake that answers for the fault is still there when it executes.
-// The walk is over the pending queue only.
+// against a service is pending, pool delegators can neither stop trusting
+// it (the stake answering for the fault must still be there when it
+// executes) nor start (they would pay for a fault that came before them).
 func (k *Keeper) RefuseTrustWithdrawal(ctx context.Context, serviceID uint32) error {
+	return k.refusePending(ctx, func(s types.Slash) bool { return s.ServiceId == serviceID },
+		"service %d has slash %d pending: trust in it cannot change until it executes or is vetoed", serviceID)
+}
+
+// refusePending returns ErrSlashPending when a pending slash matches. The
+// walk is over the pending queue only.
+func (k *Keeper) refusePending(ctx context.Context, match func(types.Slash) bool, format string, id uint32) error {
 	var pendingID uint64
 	err := k.pending.Walk(ctx, nil, func(key PendingKey) (bool, error) {
 		s, err := k.slashes.Get(ctx, key.K2())
-		if err == nil && s.ServiceId == serviceID {
+		if err == nil && match(s) {
 			pendingID = s.Id
 			return true, nil
 		}
@@ -99,5 +113,5 @@ func (k *Keeper) RefuseTrustWithdrawal(ctx context.Context, serviceID uint32) er
 	if err != nil || pendingID == 0 {
 		return err
 	}
-	return errorsmod.Wrapf(types.ErrSlashPending, "slash %d against service %d is pending: trust in it cannot be withdrawn until it executes or is vetoed", pendingID, serviceID)
+	return errorsmod.Wrapf(types.ErrSlashPending, format, id, pendingID)
 }

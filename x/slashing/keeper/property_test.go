@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"errors"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -151,7 +152,11 @@ func (w *propWorld) act() {
 				services = append(services, s)
 			}
 		}
-		e.trust(user, services...)
+		// While a slash against a service is pending, trust in it cannot
+		// change (either way): the guard may refuse.
+		if err := e.tryTrust(user, services...); err != nil {
+			require.ErrorIs(e.t, err, types.ErrSlashPending)
+		}
 	case k < 70:
 		w.slash()
 	case k < 80:
@@ -174,12 +179,17 @@ func (w *propWorld) delegate(user string) {
 	var err error
 	switch w.r.Intn(3) {
 	case 0:
+		// A user trusting a service with a pending slash adds no pool stake.
 		err = e.tryDelegate(user, pool, 0, amount)
+		if errors.Is(err, types.ErrSlashPending) {
+			return
+		}
 	case 1:
 		o := w.ops[w.r.Intn(len(w.ops))]
 		err = e.tryDelegate(user, opType, o, amount)
-		if jailed := e.k.RefuseJailedOperator(e.ctx, o); jailed != nil {
-			require.ErrorIs(e.t, err, types.ErrOperatorJailed)
+		if guard := e.k.RefuseJailedOperator(e.ctx, o); guard != nil {
+			require.Error(e.t, err)
+			require.True(e.t, errors.Is(err, types.ErrOperatorJailed) || errors.Is(err, types.ErrSlashPending), err.Error())
 			return
 		}
 	default:

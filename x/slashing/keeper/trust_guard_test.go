@@ -13,8 +13,10 @@ import (
 
 // TestTrustCannotBeWithdrawnWhileASlashIsPending: during the veto window a
 // pool delegator cannot stop trusting the slashed service (so the pool
-// stake answering for the fault is still there when it executes); other
-// services are unaffected, and after execution the trust can go.
+// stake answering for the fault is still there when it executes), nobody
+// can start trusting it or add trusting pool stake, and the operator takes
+// no new delegations (newcomers would pay for a fault that came before
+// them); other services are unaffected, and after execution all is free.
 func TestTrustCannotBeWithdrawnWhileASlashIsPending(t *testing.T) {
 	e := newEnv(t)
 	s := e.service()
@@ -45,8 +47,12 @@ func TestTrustCannotBeWithdrawnWhileASlashIsPending(t *testing.T) {
 	_, err := msgs.SetUserPreferences(e.ctx, &restakingtypes.MsgSetUserPreferences{User: carol, Preferences: restakingtypes.UserPreferences{
 		TrustedServices: []restakingtypes.TrustedServiceEntry{{ServiceId: s, PoolIds: []uint32{2}}, {ServiceId: other}}}})
 	require.ErrorIs(t, err, types.ErrSlashPending)
+	require.ErrorIs(t, e.tryTrust(dave, s), types.ErrSlashPending, "starting to trust it")
+	require.ErrorIs(t, e.tryDelegate(carol, pool, 0, "10umilktia"), types.ErrSlashPending, "more trusting pool stake")
+	require.ErrorIs(t, e.tryDelegate(bob, opType, o, "10umilktia"), types.ErrSlashPending, "a delegation to the operator")
 	require.Equal(t, before, e.snapshot(), "a refused change changes nothing")
 	require.NoError(t, setTrust(s), "dropping another service is fine")
+	e.delegate(bob, pool, 0, "10umilktia") // bob trusts no one: his pool stake is not exposed
 
 	e.advance(7, block) // the minute passes, the slash executes
 	del, found := e.delegation(carol, pool, 1)
@@ -54,4 +60,6 @@ func TestTrustCannotBeWithdrawnWhileASlashIsPending(t *testing.T) {
 	// o is the only operator (w = 1): carol's trusting shares lose 10%.
 	require.Equal(t, "900.000000000000000000", del.Shares.AmountOf("umilktia").String())
 	require.NoError(t, setTrust(), "after execution the trust can go")
+	require.NoError(t, e.tryTrust(dave, s))
+	e.delegate(bob, opType, o, "10umilktia")
 }
