@@ -121,7 +121,8 @@ func (SlashStatus) EnumDescriptor() ([]byte, []int) {
 // SlashingRule is how a service punishes one fault kind.
 type SlashingRule struct {
 	Kind FaultKind `protobuf:"varint,1,opt,name=kind,proto3,enum=milkyway.slashing.v1.FaultKind" json:"kind,omitempty"`
-	// max_fraction is the most one piece of evidence may slash, in (0, 1].
+	// max_fraction is the most one piece of evidence may slash, in (0, 1)
+	// and at most params.max_slash_fraction.
 	MaxFraction cosmossdk_io_math.LegacyDec `protobuf:"bytes,2,opt,name=max_fraction,json=maxFraction,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"max_fraction"`
 	// jail_duration keeps the operator out of the service's rewards and new
 	// delegations for this long after the slash executes; zero: no jail.
@@ -803,7 +804,8 @@ func (m *SequencingService) GetOperatorId() uint32 {
 
 // Params bound what services may set.
 type Params struct {
-	// max_slash_fraction caps every rule's max_fraction.
+	// max_slash_fraction caps every rule's max_fraction; below 1 (a whole
+	// slash would strand delegations behind zero tokens). Default 0.5.
 	MaxSlashFraction cosmossdk_io_math.LegacyDec `protobuf:"bytes,1,opt,name=max_slash_fraction,json=maxSlashFraction,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"max_slash_fraction"`
 	MaxJailDuration  time.Duration               `protobuf:"bytes,2,opt,name=max_jail_duration,json=maxJailDuration,proto3,stdduration" json:"max_jail_duration"`
 	// min_subjective_veto_window: attested faults and state mismatches wait at

@@ -8,8 +8,8 @@ import (
 	"github.com/celestiaorg/go-square/v2/share"
 )
 
-// Defaults: services may slash everything they secure, jail for up to 30
-// days, and subjective evidence waits at least a day for a veto.
+// Defaults: services may jail for up to 30 days, and subjective evidence
+// waits at least a day for a veto.
 const (
 	DefaultMaxJailDuration               = 30 * 24 * time.Hour
 	DefaultMinSubjectiveVetoWindow       = 24 * time.Hour
@@ -19,6 +19,9 @@ const (
 	// time: whoever is exposed when rules change can leave before they apply.
 	DefaultRulesActivationDelay = 72 * time.Hour
 )
+
+// DefaultMaxSlashFraction: one piece of evidence takes at most half.
+var DefaultMaxSlashFraction = sdkmath.LegacyNewDecWithPrec(5, 1)
 
 // DefaultEvidenceNamespaceID is the id of the default DA evidence
 // namespace, "milk-evid" as a version 0 namespace.
@@ -31,7 +34,7 @@ func DefaultParams() Params {
 		panic(err)
 	}
 	return Params{
-		MaxSlashFraction: sdkmath.LegacyOneDec(), MaxJailDuration: DefaultMaxJailDuration,
+		MaxSlashFraction: DefaultMaxSlashFraction, MaxJailDuration: DefaultMaxJailDuration,
 		MinSubjectiveVetoWindow: DefaultMinSubjectiveVetoWindow, MaxVetoWindow: DefaultMaxVetoWindow,
 		MaxEvidenceAge: DefaultMaxEvidenceAge, EvidenceNamespace: ns.Bytes(),
 		RulesActivationDelay: DefaultRulesActivationDelay,
@@ -40,8 +43,11 @@ func DefaultParams() Params {
 
 // Validate checks the params without state.
 func (p Params) Validate() error {
-	if p.MaxSlashFraction.IsNil() || !p.MaxSlashFraction.IsPositive() || p.MaxSlashFraction.GT(sdkmath.LegacyOneDec()) {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_slash_fraction %s is not in (0, 1]", p.MaxSlashFraction)
+	// Below one: a 100% slash would leave an operator with shares and no
+	// tokens behind them, delegations that could neither leave nor be
+	// deleted. Below one, truncation never takes a target's last unit.
+	if p.MaxSlashFraction.IsNil() || !p.MaxSlashFraction.IsPositive() || !p.MaxSlashFraction.LT(sdkmath.LegacyOneDec()) {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_slash_fraction %s is not in (0, 1)", p.MaxSlashFraction)
 	}
 	if p.MaxJailDuration < 0 || p.MinSubjectiveVetoWindow < 0 || p.RulesActivationDelay < 0 {
 		return errorsmod.Wrap(ErrInvalidParams, "durations must not be negative")

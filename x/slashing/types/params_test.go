@@ -41,13 +41,16 @@ func TestParamsValidate(t *testing.T) {
 	}
 	// Bounds are inclusive.
 	p := types.DefaultParams()
-	p.MaxSlashFraction, p.MaxJailDuration, p.MaxVetoWindow = dec("1"), 0, p.MinSubjectiveVetoWindow
+	p.MaxSlashFraction, p.MaxJailDuration, p.MaxVetoWindow = dec("0.999999999999999999"), 0, p.MinSubjectiveVetoWindow
 	require.NoError(t, p.Validate())
+	// A whole slash is never allowed (it would strand delegations).
+	p.MaxSlashFraction = dec("1")
+	require.ErrorIs(t, p.Validate(), types.ErrInvalidParams)
 }
 
 func TestDefaultParams(t *testing.T) {
 	p := types.DefaultParams()
-	require.Equal(t, "1.000000000000000000", p.MaxSlashFraction.String())
+	require.Equal(t, "0.500000000000000000", p.MaxSlashFraction.String())
 	require.Equal(t, 30*24*time.Hour, p.MaxJailDuration)
 	require.Equal(t, 24*time.Hour, p.MinSubjectiveVetoWindow)
 	require.Equal(t, 14*24*time.Hour, p.MaxVetoWindow)
