@@ -5,15 +5,14 @@ import (
 	"time"
 
 	cmcrypto "github.com/cometbft/cometbft/crypto"
-	cmtypes "github.com/cometbft/cometbft/types"
-	rollkittypes "github.com/rollkit/rollkit/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
-// headerSpec describes a rollkit header to build, as the sequencer does
-// (see da/gateway/gatewaytest): Key is the key the header claims (its
-// one-validator set and proposer), Signer the key that signs (Key if nil).
+// headerSpec describes a rollkit header to build, as the sequencer does:
+// Key is the key the header claims (its one-validator set and proposer),
+// Signer the key that signs (Key if nil).
 type headerSpec struct {
 	ChainID string
 	Height  uint64
@@ -24,8 +23,9 @@ type headerSpec struct {
 	Signer  cmcrypto.PrivKey
 }
 
-// signedHeader builds and signs the header and returns the rollkit
-// SignedHeader protobuf bytes evidence carries.
+// signedHeader builds and signs the header (with da/gateway/gatewaytest,
+// as the DA tests do) and returns the rollkit SignedHeader protobuf bytes
+// evidence carries.
 func signedHeader(spec headerSpec) []byte {
 	if spec.ChainID == "" {
 		spec.ChainID = chainID
@@ -33,34 +33,18 @@ func signedHeader(spec headerSpec) []byte {
 	if spec.Key == nil {
 		spec.Key = sequencerKey
 	}
-	if spec.Signer == nil {
-		spec.Signer = spec.Key
-	}
 	if spec.Time.IsZero() {
 		spec.Time = genesisTime.Add(time.Duration(spec.Height) * time.Second)
 	}
-	block := &rollkittypes.Block{}
-	for _, tx := range spec.Txs {
-		block.Data.Txs = append(block.Data.Txs, rollkittypes.Tx(tx))
+	txs := make([][]byte, len(spec.Txs))
+	for i, tx := range spec.Txs {
+		txs[i] = []byte(tx)
 	}
-	dataHash, err := block.Data.Hash()
-	if err != nil {
-		panic(err)
-	}
-	sh := &block.SignedHeader
-	sh.BaseHeader = rollkittypes.BaseHeader{ChainID: spec.ChainID, Height: spec.Height, Time: uint64(spec.Time.UnixNano())}
-	sh.DataHash = dataHash
-	sh.AppHash = spec.AppHash
-	pub := spec.Key.PubKey()
-	sh.ProposerAddress = pub.Address()
-	sh.Validators = cmtypes.NewValidatorSet([]*cmtypes.Validator{cmtypes.NewValidator(pub, 1)})
-	sh.ValidatorHash = sh.Validators.Hash()
-	sig, err := rollkittypes.GetSignature(sh.Header, spec.Signer)
-	if err != nil {
-		panic(err)
-	}
-	sh.Signature = *sig
-	bz, err := sh.MarshalBinary()
+	block := gatewaytest.Block(gatewaytest.BlockSpec{
+		ChainID: spec.ChainID, Height: spec.Height, Time: spec.Time, Txs: txs,
+		Key: spec.Key, Signer: spec.Signer, AppHash: spec.AppHash,
+	})
+	bz, err := block.SignedHeader.MarshalBinary()
 	if err != nil {
 		panic(err)
 	}
