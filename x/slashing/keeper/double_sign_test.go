@@ -57,6 +57,7 @@ func runWorkedExample(t *testing.T, recipient string) {
 	// w = $5300 / $6300, computed as the keeper does.
 	w := dec("0.0053").Quo(dec("0.0063"))
 	require.Equal(t, "0.841269841269841270", w.String())
+	require.Equal(t, w, e.slash(x.slashID).PoolWeight, "fixed when the evidence was accepted")
 	poolFraction := dec("0.1").MulTruncate(w)
 	require.Equal(t, "0.084126984126984127", poolFraction.String())
 	burn := dec("1000").MulTruncate(poolFraction)
@@ -74,7 +75,7 @@ func runWorkedExample(t *testing.T, recipient string) {
 	require.NoError(t, err)
 	require.Equal(t, "915.873015873015873000", trusting.Shares.String())
 
-	// 4. Total: 100 + 20 + 84 umilktia and 30 uinit, burned or paid.
+	// 4. Total: 100 + 20 + 5 + 84 umilktia and 30 uinit, burned or paid.
 	total := coins("209umilktia,30uinit") // the ADR's 204 + 5 from the entry at h
 	s := e.slash(x.slashID)
 	require.Equal(t, types.SLASH_STATUS_EXECUTED, s.Status)

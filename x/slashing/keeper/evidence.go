@@ -70,6 +70,10 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 	if err != nil {
 		return types.Slash{}, err
 	}
+	weight, err := k.operatorWeight(ctx, ev.serviceID, ev.operatorID)
+	if err != nil {
+		return types.Slash{}, err
+	}
 	bond, err := k.takeBond(ctx, ev.kind, ev.submitter)
 	if err != nil {
 		return types.Slash{}, err
@@ -84,6 +88,7 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 		InfractionHeight: ev.infractionHeight, Submitter: ev.submitter, EvidenceHash: ev.id,
 		SubmitHeight: sdkCtx.BlockHeight(), SubmitTime: now, ExecuteAt: now.Add(rule.VetoWindow),
 		Rule: rule, DaPointer: ev.da, Status: types.SLASH_STATUS_PENDING, Reason: ev.reason, Bond: bond,
+		PoolWeight: weight,
 	}
 	if err := k.slashes.Set(ctx, id, slash); err != nil {
 		return slash, err

@@ -81,7 +81,7 @@ func (k *Keeper) executeIsolated(ctx context.Context, slash types.Slash, now tim
 // service; then the tokens are burned or paid to the rule's recipient and
 // the operator is jailed.
 func (k *Keeper) execute(ctx context.Context, slash types.Slash, now time.Time) (sdk.Coins, error) {
-	results, err := k.attribute(ctx, slash.ServiceId, slash.OperatorId, slash.Fraction, slash.InfractionHeight)
+	results, err := k.attribute(ctx, slash.ServiceId, slash.OperatorId, slash.Fraction, slash.PoolWeight, slash.InfractionHeight)
 	if err != nil {
 		return nil, err
 	}
@@ -109,15 +109,17 @@ func (k *Keeper) execute(ctx context.Context, slash types.Slash, now time.Time) 
 }
 
 // attribute takes the stake (rules 1-3 of docs/adr/002) into the module
-// account and returns what came from each target. The what-if query runs
-// it in a discarded branch.
-func (k *Keeper) attribute(ctx context.Context, serviceID, operatorID uint32, fraction sdkmath.LegacyDec,
+// account and returns what came from each target; weight is the
+// operator's share of the borrowed pools' loss (fixed at submission). The
+// what-if query runs it in a discarded branch.
+func (k *Keeper) attribute(ctx context.Context, serviceID, operatorID uint32, fraction, weight sdkmath.LegacyDec,
 	infractionHeight int64,
 ) ([]restakingtypes.TargetSlash, error) {
-	// The weight is taken before the operator's own stake shrinks.
-	weight, err := k.operatorWeight(ctx, serviceID, operatorID)
-	if err != nil {
-		return nil, err
+	if weight.IsNil() { // a slash recorded without one (older genesis)
+		var err error
+		if weight, err = k.operatorWeight(ctx, serviceID, operatorID); err != nil {
+			return nil, err
+		}
 	}
 	// The module account must exist before tokens reach its address, or
 	// the transfer creates a plain account there and burning panics.

@@ -51,7 +51,11 @@ func (q queryServer) SimulateSlash(ctx context.Context, req *types.QuerySimulate
 	if err != nil {
 		return nil, err
 	}
-	results, err := q.k.attribute(branch, req.ServiceId, req.OperatorId, fraction, req.InfractionHeight)
+	weight, err := q.k.operatorWeight(branch, req.ServiceId, req.OperatorId)
+	if err != nil {
+		return nil, err
+	}
+	results, err := q.k.attribute(branch, req.ServiceId, req.OperatorId, fraction, weight, req.InfractionHeight)
 	if err != nil {
 		return nil, status.Errorf(codes.FailedPrecondition, "cannot slash: %s", err)
 	}
