@@ -93,7 +93,7 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 	if err := k.slashes.Set(ctx, id, slash); err != nil {
 		return slash, err
 	}
-	if err := k.pending.Set(ctx, pendingKey(slash)); err != nil {
+	if err := k.enqueue(ctx, slash); err != nil {
 		return slash, err
 	}
 	if err := k.evidence.Set(ctx, ev.id, id); err != nil {
@@ -129,25 +129,6 @@ func (k *Keeper) clampHeight(ctx context.Context, h int64) (int64, error) {
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockHeight()
 	return min(max(h, now-params.MaxEvidenceAge, 1), now), nil
-}
-
-// refuseSecondPending allows one pending slash of a kind per operator:
-// state mismatches can be submitted by anyone and are stopped only by a
-// veto, so they are resolved one at a time.
-func (k *Keeper) refuseSecondPending(ctx context.Context, kind types.FaultKind, operatorID uint32) error {
-	var pendingID uint64
-	err := k.pending.Walk(ctx, nil, func(key PendingKey) (bool, error) {
-		s, err := k.slashes.Get(ctx, key.K2())
-		if err == nil && s.Kind == kind && s.OperatorId == operatorID {
-			pendingID = s.Id
-			return true, nil
-		}
-		return false, err
-	})
-	if err != nil || pendingID == 0 {
-		return err
-	}
-	return errorsmod.Wrapf(types.ErrSlashPending, "%s slash %d against operator %d is still pending", kind, pendingID, operatorID)
 }
 
 // sequencingTarget is the service and operator the sequencer answers with.

@@ -13,13 +13,6 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
-// PendingKey is (execute_at, slash id).
-type PendingKey = collections.Pair[time.Time, uint64]
-
-func pendingKey(s types.Slash) PendingKey {
-	return collections.Join(s.ExecuteAt, s.Id)
-}
-
 // EndBlocker executes the pending slashes whose veto window has passed.
 // The queue is ordered by execution time, so the walk stops at the first
 // slash still in its window.
@@ -39,11 +32,11 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range due {
-		if err := k.pending.Remove(ctx, key); err != nil {
-			return err
-		}
 		slash, err := k.slashes.Get(ctx, key.K2())
 		if err != nil {
+			return err
+		}
+		if err := k.dequeue(ctx, slash); err != nil {
 			return err
 		}
 		if err := k.executeIsolated(ctx, slash, now); err != nil {

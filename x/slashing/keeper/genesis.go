@@ -45,7 +45,7 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 			}
 		}
 		if s.Status == types.SLASH_STATUS_PENDING {
-			if err := k.pending.Set(ctx, pendingKey(s)); err != nil {
+			if err := k.enqueue(ctx, s); err != nil {
 				return err
 			}
 		}

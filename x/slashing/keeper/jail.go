@@ -25,8 +25,7 @@ func (k *Keeper) IsJailed(ctx context.Context, operatorID, serviceID uint32) (bo
 // delegator would pay for a fault it could see coming, and stake added just
 // before execution would shift the pools' share of the loss).
 func (k *Keeper) RefuseJailedOperator(ctx context.Context, operatorID uint32) error {
-	if err := k.refusePending(ctx, func(s types.Slash) bool { return s.OperatorId == operatorID },
-		"operator %d has slash %d pending", operatorID); err != nil {
+	if err := k.refusePending(ctx, k.pendingByOperator, operatorID, "operator %d has slash %d pending"); err != nil {
 		return err
 	}
 	rng := collections.NewPrefixedPairRange[uint32, uint32](operatorID)
@@ -94,24 +93,6 @@ func (k *Keeper) unjail(ctx context.Context, operatorID, serviceID uint32) error
 // it (the stake answering for the fault must still be there when it
 // executes) nor start (they would pay for a fault that came before them).
 func (k *Keeper) RefuseTrustWithdrawal(ctx context.Context, serviceID uint32) error {
-	return k.refusePending(ctx, func(s types.Slash) bool { return s.ServiceId == serviceID },
-		"service %d has slash %d pending: trust in it cannot change until it executes or is vetoed", serviceID)
-}
-
-// refusePending returns ErrSlashPending when a pending slash matches. The
-// walk is over the pending queue only.
-func (k *Keeper) refusePending(ctx context.Context, match func(types.Slash) bool, format string, id uint32) error {
-	var pendingID uint64
-	err := k.pending.Walk(ctx, nil, func(key PendingKey) (bool, error) {
-		s, err := k.slashes.Get(ctx, key.K2())
-		if err == nil && match(s) {
-			pendingID = s.Id
-			return true, nil
-		}
-		return false, err
-	})
-	if err != nil || pendingID == 0 {
-		return err
-	}
-	return errorsmod.Wrapf(types.ErrSlashPending, format, id, pendingID)
+	return k.refusePending(ctx, k.pendingByService, serviceID,
+		"service %d has slash %d pending: trust in it cannot change until it executes or is vetoed")
 }

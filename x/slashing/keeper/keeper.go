@@ -42,6 +42,10 @@ type Keeper struct {
 	nextSlashID collections.Sequence
 	// pending: (execute_at, id) -> (), walked by EndBlock
 	pending collections.KeySet[collections.Pair[time.Time, uint64]]
+	// pendingByOperator: (operator, slash id) -> () index of pending
+	pendingByOperator collections.KeySet[collections.Pair[uint32, uint64]]
+	// pendingByService: (service, slash id) -> () index of pending
+	pendingByService collections.KeySet[collections.Pair[uint32, uint64]]
 	// evidence: evidence id -> slash id
 	evidence collections.Map[[]byte, uint64]
 	// jails: (operator, service) -> jailed until
@@ -71,6 +75,10 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, account
 		nextSlashID:  collections.NewSequence(sb, types.NextSlashIDKey, "next_slash_id"),
 		pending: collections.NewKeySet(sb, types.PendingQueueKey, "pending",
 			collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+		pendingByOperator: collections.NewKeySet(sb, types.PendingByOperatorKey, "pending_by_operator",
+			collections.PairKeyCodec(collections.Uint32Key, collections.Uint64Key)),
+		pendingByService: collections.NewKeySet(sb, types.PendingByServiceKey, "pending_by_service",
+			collections.PairKeyCodec(collections.Uint32Key, collections.Uint64Key)),
 		evidence:   collections.NewMap(sb, types.EvidenceKey, "evidence", collections.BytesKey, collections.Uint64Value),
 		jails:      collections.NewMap(sb, types.JailsKey, "jails", pair, collcodec.KeyToValueCodec(sdk.TimeKey)),
 		sequencing: collections.NewItem(sb, types.SequencingKey, "sequencing", codec.CollValue[types.SequencingService](cdc)),

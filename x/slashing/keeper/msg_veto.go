@@ -50,7 +50,7 @@ func (ms msgServer) VetoSlash(ctx context.Context, msg *types.MsgVetoSlash) (*ty
 	if !now.Before(slash.ExecuteAt) {
 		return nil, errorsmod.Wrapf(types.ErrVetoWindowClosed, "slash %d executes at %s, now %s", slash.Id, slash.ExecuteAt, now)
 	}
-	if err := ms.pending.Remove(ctx, pendingKey(slash)); err != nil {
+	if err := ms.dequeue(ctx, slash); err != nil {
 		return nil, err
 	}
 	if err := ms.burnBond(ctx, slash); err != nil {

@@ -31,6 +31,10 @@ var (
 	SequencingKey = collections.NewPrefix(9)
 	// DustKey: () -> DecCoins the truncation of pool slashes left behind
 	DustKey = collections.NewPrefix(10)
+	// PendingByOperatorKey: (operator, slash id) -> (); index of the queue
+	PendingByOperatorKey = collections.NewPrefix(11)
+	// PendingByServiceKey: (service, slash id) -> (); index of the queue
+	PendingByServiceKey = collections.NewPrefix(12)
 )
 
 // BurnDestination names burning in events.
