@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"fmt"
 
+	sdkmath "cosmossdk.io/math"
+
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/tx"
@@ -51,7 +53,7 @@ fraction must not exceed the sequencing service's rule (query slashing rules).`,
 			if err != nil {
 				return err
 			}
-			msg, err := reportEvidence(cmd, report, clientCtx.GetFromAddress(), fraction.String())
+			msg, err := reportEvidence(cmd, report, clientCtx.GetFromAddress(), fraction)
 			if err != nil {
 				return err
 			}
@@ -67,11 +69,7 @@ fraction must not exceed the sequencing service's rule (query slashing rules).`,
 }
 
 // reportEvidence builds the Msg for a report.
-func reportEvidence(cmd *cobra.Command, r *fraud.Report, submitter sdk.AccAddress, fraction string) (evidenceMsg, error) {
-	f, err := parseFraction(fraction)
-	if err != nil {
-		return nil, err
-	}
+func reportEvidence(cmd *cobra.Command, r *fraud.Report, submitter sdk.AccAddress, f sdkmath.LegacyDec) (evidenceMsg, error) {
 	switch r.Kind {
 	case fraud.KindEquivocation:
 		if len(r.Headers) != 2 {

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -186,13 +187,10 @@ func (k *Keeper) addDust(ctx context.Context, dust sdk.DecCoins) error {
 // GetDust returns the dust recorded so far.
 func (k *Keeper) GetDust(ctx context.Context) (sdk.DecCoins, error) {
 	rec, err := k.dust.Get(ctx)
-	if err != nil {
-		if ok, _ := k.dust.Has(ctx); !ok {
-			return sdk.DecCoins{}, nil
-		}
-		return nil, err
+	if errors.Is(err, collections.ErrNotFound) {
+		return sdk.DecCoins{}, nil
 	}
-	return rec.Coins, nil
+	return rec.Coins, err
 }
 
 // operatorWeight is the operator's share of the USD value of the operators

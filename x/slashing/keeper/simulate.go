@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -95,7 +96,7 @@ func (k *Keeper) exposedPositions(ctx context.Context, serviceID, operatorID uin
 	var out []position
 	seen := map[string]bool{}
 	add := func(p position) {
-		key := string(p.user) + string(rune(p.t)) + string(binary.BigEndian.AppendUint32(nil, p.id))
+		key := fmt.Sprintf("%s/%d/%d", p.user, p.t, p.id)
 		if !seen[key] {
 			seen[key] = true
 			out = append(out, p)
