@@ -33,6 +33,11 @@ func OpenBlockStore(rootDir, dbPath string) (*BlockStore, error) {
 	return &BlockStore{kv: kv, main: main, store: store.New(main)}, nil
 }
 
+// Store is rollkit's own store API on the opened datastore, for tools and
+// tests that need more than recovery does (e.g. writing an older State to
+// reproduce a crash between the app's commit and rollkit's state save).
+func (b *BlockStore) Store() store.Store { return b.store }
+
 // Close releases the datastore.
 func (b *BlockStore) Close() error { return b.kv.Close() }
 

@@ -42,6 +42,7 @@ type cluster struct {
 
 // process is one milkywayd process and its log file.
 type process struct {
+	name string
 	cmd  *exec.Cmd
 	log  string
 	args []string
@@ -135,7 +136,13 @@ func (c *cluster) spawn(name string, args ...string) *process {
 	cmd := exec.Command(binary, args...)
 	cmd.Stdout, cmd.Stderr = f, f
 	require.NoError(c.t, cmd.Start())
-	return &process{cmd: cmd, log: logPath, args: args}
+	return &process{name: name, cmd: cmd, log: logPath, args: args}
+}
+
+// respawn starts p again with its own command line, appending to its log.
+func (c *cluster) respawn(p *process) *process {
+	c.t.Helper()
+	return c.spawn(p.name, p.args...)
 }
 
 // kill stops p with sig and waits for it to exit.
@@ -158,11 +165,28 @@ func (c *cluster) stopAll() {
 	for _, p := range []*process{c.full, c.seq, c.da} {
 		c.kill(p, syscall.SIGTERM)
 	}
+	c.requireNoPanic()
 	if c.t.Failed() {
 		for _, name := range []string{"da", "sequencer", "fullnode"} {
 			bz, _ := os.ReadFile(filepath.Join(c.root, name+".log"))
 			lines := strings.Split(string(bz), "\n")
 			c.t.Logf("--- last lines of %s.log ---\n%s", name, strings.Join(lines[max(0, len(lines)-40):], "\n"))
+		}
+	}
+}
+
+// requireNoPanic fails the test when any process log of the cluster holds
+// a Go panic: whatever went wrong, a user must see an error line, never a
+// trace.
+func (c *cluster) requireNoPanic() {
+	c.t.Helper()
+	logs, _ := filepath.Glob(filepath.Join(c.root, "*.log"))
+	for _, path := range logs {
+		bz, err := os.ReadFile(path)
+		require.NoError(c.t, err)
+		if i := bytes.Index(bz, []byte("panic:")); i >= 0 {
+			end := min(len(bz), i+600)
+			c.t.Errorf("%s holds a panic:\n%s", filepath.Base(path), bz[i:end])
 		}
 	}
 }

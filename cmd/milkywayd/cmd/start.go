@@ -119,11 +119,11 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		return err
 	}
 
-	application, db, err := openReconciledApp(baseCtx, svrCtx, appCreator, nodeCfg, logger)
+	application, err := openReconciledApp(baseCtx, svrCtx, appCreator, nodeCfg, logger)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer func() { _ = application.Close() }()
 
 	gw := gateway.New(upstream, gateway.NewBlockVerifier(genDoc.ChainID, genDoc.Validators[0]), logger)
 	gwURL, err := gw.Listen("127.0.0.1:0")
@@ -235,34 +235,60 @@ func rollkitConfig(svrCtx *server.Context, cfg *cmtcfg.Config) (rollconf.NodeCon
 
 // openReconciledApp opens the app DB (pebble) and brings the app level with
 // rollkit's block store. A rollback needs a fresh app on the rolled-back
-// store, so the app is reopened after one.
-func openReconciledApp(ctx context.Context, svrCtx *server.Context, appCreator servertypes.AppCreator, nodeCfg rollconf.NodeConfig, logger log.Logger) (*app.App, dbm.DB, error) {
+// store, so the app is reopened after one; every open is closed with
+// App.Close, which also releases the snapshot store's database (a second
+// open of a database this process still holds fails with "lock held by
+// current process").
+func openReconciledApp(ctx context.Context, svrCtx *server.Context, appCreator servertypes.AppCreator, nodeCfg rollconf.NodeConfig, logger log.Logger) (*app.App, error) {
 	for attempt := 0; attempt < 2; attempt++ {
-		db, err := dbm.NewDB("application", dbm.PebbleDBBackend, filepath.Join(nodeCfg.RootDir, "data"))
+		application, err := openAppDB(svrCtx, appCreator, nodeCfg, logger)
 		if err != nil {
-			return nil, nil, fmt.Errorf("opening the app database: %w (is another milkywayd running on this home?)", err)
+			return nil, err
 		}
-		application := appCreator(logger, db, nil, svrCtx.Viper).(*app.App)
-		blocks, err := sequencer.OpenBlockStore(nodeCfg.RootDir, nodeCfg.DBPath)
+		action, err := reconcile(ctx, application, nodeCfg, logger)
 		if err != nil {
-			db.Close()
-			return nil, nil, err
-		}
-		action, err := sequencer.Reconcile(ctx, recoverableApp{application}, blocks, logger)
-		_ = blocks.Close()
-		if err != nil {
-			db.Close()
-			return nil, nil, err
+			return nil, errors.Join(err, application.Close())
 		}
 		if action != sequencer.ActionRollback {
 			if action == sequencer.ActionReplay {
 				logger.Info("crash recovery replayed the missing blocks", "height", application.LastBlockHeight())
 			}
-			return application, db, nil
+			return application, nil
 		}
-		db.Close()
+		if err := application.Close(); err != nil {
+			return nil, fmt.Errorf("closing the app after the rollback: %w", err)
+		}
 	}
-	return nil, nil, fmt.Errorf("%w: still out of step after a rollback", sequencer.ErrStateMismatch)
+	return nil, fmt.Errorf("%w: still out of step after a rollback", sequencer.ErrStateMismatch)
+}
+
+// openAppDB opens the app database and builds the app on it. The SDK's
+// base-app options panic when a database they open fails (the snapshot
+// store); that panic becomes a one-line error here, never a trace.
+func openAppDB(svrCtx *server.Context, appCreator servertypes.AppCreator, nodeCfg rollconf.NodeConfig, logger log.Logger) (application *app.App, err error) {
+	dataDir := filepath.Join(nodeCfg.RootDir, "data")
+	db, err := dbm.NewDB("application", dbm.PebbleDBBackend, dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the app database in %s: %w (is another milkywayd running on this home?)", dataDir, err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			_ = db.Close()
+			application, err = nil, fmt.Errorf("opening the app in %s: %v (is another milkywayd running on this home?)", dataDir, r)
+		}
+	}()
+	return appCreator(logger, db, nil, svrCtx.Viper).(*app.App), nil
+}
+
+// reconcile runs crash recovery against rollkit's block store, which is
+// closed again before rollkit opens it.
+func reconcile(ctx context.Context, application *app.App, nodeCfg rollconf.NodeConfig, logger log.Logger) (sequencer.Action, error) {
+	blocks, err := sequencer.OpenBlockStore(nodeCfg.RootDir, nodeCfg.DBPath)
+	if err != nil {
+		return sequencer.ActionNone, err
+	}
+	action, err := sequencer.Reconcile(ctx, recoverableApp{application}, blocks, logger)
+	return action, errors.Join(err, blocks.Close())
 }
 
 // serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
