@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -17,6 +19,8 @@ func TestStartRejectsBadInput(t *testing.T) {
 	c.initChain()
 	seq := c.home("sequencer")
 	unreachableDA := "http://" + freeAddr(t)
+	corruptKey := c.homeWithKeyFile("corrupt-key", "{not json")
+	emptyKey := c.homeWithKeyFile("empty-key", "{}")
 
 	tests := []struct {
 		name string
@@ -29,26 +33,58 @@ func TestStartRejectsBadInput(t *testing.T) {
 		{"invalid namespace", []string{"start", "--home", seq, "--rollkit.da_namespace", "xyz"}, "namespace must be 58 hex characters"},
 		{"reserved namespace", []string{"start", "--home", seq, "--rollkit.da_namespace", "00"}, "reserved"},
 		{"full node key as sequencer", []string{"start", "--home", c.home("fullnode"), "--rollkit.aggregator", "--rollkit.da_address", unreachableDA}, "genesis sequencer key"},
+		{"corrupt consensus key", []string{"start", "--home", corruptKey, "--rollkit.da_address", unreachableDA}, "not a valid key file"},
+		{"consensus key without a key", []string{"start", "--home", emptyKey, "--rollkit.da_address", unreachableDA}, "no priv_key"},
 		{"malformed DA address", []string{"start", "--home", seq, "--rollkit.da_address", "127.0.0.1:7980"}, "http://host:port"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var stderr bytes.Buffer
-			cmd := exec.Command(binary, tc.args...)
-			cmd.Stderr = &stderr
-			err := cmd.Run()
-			require.Error(t, err, "milkywayd must fail")
-			out := stderr.String()
-			require.Contains(t, out, tc.want)
-			require.NotContains(t, out, "goroutine ")
-			require.NotContains(t, out, "panic")
-			errLines := 0
-			for _, line := range strings.Split(out, "\n") {
-				if strings.HasPrefix(line, "Error:") {
-					errLines++
-				}
-			}
-			require.Equal(t, 1, errLines, "want exactly one Error: line, got:\n%s", out)
-		})
+		t.Run(tc.name, func(t *testing.T) { requireStartError(t, tc.args, tc.want) })
 	}
+}
+
+// TestStartRefusesAHomeInUse: a second node on the home of a running one
+// stops with one line that says so, and the running node is unaffected.
+func TestStartRefusesAHomeInUse(t *testing.T) {
+	c := newCluster(t)
+	c.initChain()
+	c.startDA()
+	c.startSequencer()
+	requireStartError(t, []string{"start", "--home", c.home("sequencer"), "--rollkit.aggregator",
+		"--rollkit.da_address", "http://" + c.daAddr, "--rpc.laddr", "tcp://" + freeAddr(t), "--p2p.laddr", "tcp://" + freeAddr(t)},
+		"is another milkywayd running on this home?")
+	h := c.height(c.seqRPC)
+	waitFor(t, 30*time.Second, "the running sequencer to go on", func() bool { return c.height(c.seqRPC) > h })
+}
+
+// requireStartError runs milkywayd with args and requires it to fail with
+// exactly one Error: line containing want, and no panic trace.
+func requireStartError(t *testing.T, args []string, want string) {
+	t.Helper()
+	var stderr bytes.Buffer
+	cmd := exec.Command(binary, args...)
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	require.Error(t, err, "milkywayd must fail")
+	out := stderr.String()
+	require.Contains(t, out, want)
+	require.NotContains(t, out, "goroutine ")
+	require.NotContains(t, out, "panic")
+	errLines := 0
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Error:") {
+			errLines++
+		}
+	}
+	require.Equal(t, 1, errLines, "want exactly one Error: line, got:\n%s", out)
+}
+
+// homeWithKeyFile copies the full node's home to name and replaces its
+// consensus key file with content.
+func (c *cluster) homeWithKeyFile(name, content string) string {
+	c.t.Helper()
+	home := c.home(name)
+	out, err := exec.Command("cp", "-a", c.home("fullnode"), home).CombinedOutput()
+	require.NoError(c.t, err, string(out))
+	require.NoError(c.t, os.WriteFile(filepath.Join(home, "config", "priv_validator_key.json"), []byte(content), 0o600))
+	return home
 }

@@ -13,7 +13,6 @@ import (
 	"cosmossdk.io/log"
 	cmtcfg "github.com/cometbft/cometbft/config"
 	"github.com/cometbft/cometbft/p2p"
-	"github.com/cometbft/cometbft/privval"
 	"github.com/cometbft/cometbft/proxy"
 	cmtypes "github.com/cometbft/cometbft/types"
 	dbm "github.com/cosmos/cosmos-db"
@@ -107,11 +106,11 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err != nil {
 		return err
 	}
-	pval, err := loadPrivValidator(cfg)
+	pval, err := loadConsensusKey(cfg)
 	if err != nil {
 		return err
 	}
-	if err := sequencer.CheckConfig(nodeCfg, genDoc, pval.Key.PubKey); err != nil {
+	if err := sequencer.CheckConfig(nodeCfg, genDoc, pval.PubKey); err != nil {
 		return err
 	}
 	upstream, err := da.Connect(baseCtx, nodeCfg.DAAddress, nodeCfg.DAAuthToken)
@@ -141,7 +140,7 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err != nil {
 		return err
 	}
-	signingKey, err := rolltypes.GetNodeKey(&p2p.NodeKey{PrivKey: pval.Key.PrivKey})
+	signingKey, err := rolltypes.GetNodeKey(&p2p.NodeKey{PrivKey: pval.PrivKey})
 	if err != nil {
 		return err
 	}
@@ -203,14 +202,6 @@ func loadGenesis(cfg *cmtcfg.Config) (*cmtypes.GenesisDoc, error) {
 		return nil, fmt.Errorf("invalid genesis %s: %w", cfg.GenesisFile(), err)
 	}
 	return genDoc, nil
-}
-
-func loadPrivValidator(cfg *cmtcfg.Config) (*privval.FilePV, error) {
-	keyFile := cfg.PrivValidatorKeyFile()
-	if !fileExists(keyFile) {
-		return nil, fmt.Errorf("missing %s; run `milkywayd init <moniker>` first", keyFile)
-	}
-	return privval.LoadFilePV(keyFile, cfg.PrivValidatorStateFile()), nil
 }
 
 // rollkitConfig reads rollkit's settings from flags/config and validates
