@@ -5,9 +5,10 @@ GO         ?= go
 GOFLAGS_P  ?= -p 2
 DEVNET     := bash local-devnet/devnet.sh
 BENCH_N    ?= 500
+CHAOS_KILLS ?= 30
 
 .DEFAULT_GOAL := help
-.PHONY: help build install test test-unit test-e2e test-race fuzz lint proto-gen proto-check \
+.PHONY: help build install test test-unit test-e2e test-chaos test-race fuzz lint proto-gen proto-check \
 	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs bench clean
 
 ## help: list the targets
@@ -34,6 +35,10 @@ test-unit:
 ## test-e2e: run the end-to-end tests only (multi-process devnets, one package at a time)
 test-e2e:
 	$(GO) test -p 1 -count=1 -timeout 30m ./tests/e2e/...
+
+## test-chaos: SIGKILL the sequencer and full node at random under load, plus a DA outage (CHAOS_KILLS=30; make test runs 6)
+test-chaos:
+	$(GO) test -count=1 -v -timeout 60m -run 'TestChaos$$' ./tests/e2e/ -args -chaos.kills=$(CHAOS_KILLS) $(CHAOS_ARGS)
 
 ## fuzz: run every fuzz target in x/ briefly (FUZZTIME=10s each by default)
 fuzz:

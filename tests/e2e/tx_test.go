@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os/exec"
@@ -59,10 +60,13 @@ func (c *cluster) mustTx(key string, args ...string) {
 	require.Zero(c.t, code, "tx %v failed in its block (codespace %s)", args, codespace)
 }
 
-// tryCLI runs a milkywayd command and returns its stdout or an error.
+// tryCLI runs a milkywayd command and returns its stdout or an error. A
+// command that hangs (a node killed mid-request) is ended after a minute.
 func (c *cluster) tryCLI(args ...string) (string, error) {
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(binary, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("%w: %s", err, strings.TrimSpace(stderr.String()))
