@@ -2,10 +2,15 @@
 # Local MilkyWay devnet: a mock Celestia DA, the sequencer and one full node
 # that syncs from DA alone, each as its own milkywayd process.
 #
-#   local-devnet/devnet.sh up [--reset]    start in the background, wait until both nodes produce/sync
-#   local-devnet/devnet.sh run [--reset]   start in the foreground; Ctrl-C stops everything
-#   local-devnet/devnet.sh down            stop the processes
-#   local-devnet/devnet.sh status          print both nodes' /sequencer_status and the DA height
+#   local-devnet/devnet.sh up [--reset] [--supervise]
+#                         start in the background whatever is not running (the rest is left alone),
+#                         wait until both nodes produce/sync; --supervise also starts a background
+#                         supervisor that restarts a crashed process (log: <DEVNET_HOME>/supervisor.log)
+#   local-devnet/devnet.sh run [--reset] [--supervise]
+#                         start in the foreground; Ctrl-C stops everything. A crashed process stops
+#                         the devnet, or with --supervise is restarted
+#   local-devnet/devnet.sh down            stop the supervisor and the processes
+#   local-devnet/devnet.sh status          which processes run, both nodes' /sequencer_status, the DA height
 #   local-devnet/devnet.sh logs [da|sequencer|fullnode] [-f]
 #   local-devnet/devnet.sh reset           down, then delete all devnet state
 #
@@ -16,6 +21,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=supervise.sh
+source "$ROOT/local-devnet/supervise.sh"
 
 # Relative paths given by the caller are relative to their working directory;
 # the defaults are relative to the repository.
@@ -85,12 +92,22 @@ port_busy() { # host port: true when something accepts connections there
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
+# ports_of NAME lists "port (what)" entries of a process.
+ports_of() {
+  case "$1" in
+    da) echo "7980:da JSON-RPC" ;;
+    sequencer) printf '%s\n' "$SEQ_RPC:sequencer RPC" "$SEQ_P2P:sequencer P2P" "$SEQ_GRPC:sequencer gRPC" "$SEQ_API:sequencer REST" ;;
+    fullnode) printf '%s\n' "$FN_RPC:full node RPC" "$FN_P2P:full node P2P" "$FN_GRPC:full node gRPC" "$FN_API:full node REST" ;;
+  esac
+}
+
+# check_ports NAME... fails when a port of these processes is taken.
 check_ports() {
-  local busy=() entry
-  for entry in "da JSON-RPC:7980" \
-    "sequencer RPC:$SEQ_RPC" "sequencer P2P:$SEQ_P2P" "sequencer gRPC:$SEQ_GRPC" "sequencer REST:$SEQ_API" \
-    "full node RPC:$FN_RPC" "full node P2P:$FN_P2P" "full node gRPC:$FN_GRPC" "full node REST:$FN_API"; do
-    if port_busy 127.0.0.1 "${entry##*:}"; then busy+=("  ${entry##*:} (${entry%:*})"); fi
+  local busy=() entry n
+  for n in "$@"; do
+    while IFS= read -r entry; do
+      if port_busy 127.0.0.1 "${entry%%:*}"; then busy+=("  ${entry%%:*} (${entry#*:})"); fi
+    done < <(ports_of "$n")
   done
   if ((${#busy[@]})); then
     warn "these ports are already in use:"
@@ -104,6 +121,12 @@ any_running() {
   local n
   for n in "${NODES[@]}"; do pid_of "$n" >/dev/null && return 0; done
   return 1
+}
+
+# not_running prints the processes that are down, in start order.
+not_running() {
+  local n
+  for n in da sequencer fullnode; do pid_of "$n" >/dev/null || echo "$n"; done
 }
 
 # ---------------------------------------------------------------- init
@@ -208,21 +231,27 @@ spawn() {
   log "started $name (pid $!, log $logf)"
 }
 
-start_all() {
+# start_one NAME starts one process with its devnet command line (the
+# supervisor restarts crashed processes with it too).
+start_one() {
   local common=(--log_level "$LOG_LEVEL" --log_no_color)
   # Logs go to files: no colour codes, also from loggers that ignore --log_no_color.
   export NO_COLOR=1
-  spawn da da serve --home "$DA_HOME" --da.address "$DA_ADDR" --da.block-time "$DA_BLOCK_TIME" "${common[@]}"
-  wait_port da 127.0.0.1 7980 20
-  spawn sequencer start --home "$SEQ_HOME" \
-    --rollkit.aggregator --rollkit.block_time "$BLOCK_TIME" --rollkit.da_block_time "$DA_BLOCK_TIME" \
-    --rollkit.da_address "http://$DA_ADDR" \
-    --rpc.laddr "tcp://127.0.0.1:$SEQ_RPC" --p2p.laddr "tcp://0.0.0.0:$SEQ_P2P" \
-    --grpc.address "127.0.0.1:$SEQ_GRPC" --api.address "tcp://127.0.0.1:$SEQ_API" "${common[@]}"
-  spawn fullnode start --home "$FN_HOME" \
-    --rollkit.da_block_time "$DA_BLOCK_TIME" --rollkit.da_address "http://$DA_ADDR" \
-    --rpc.laddr "tcp://127.0.0.1:$FN_RPC" --p2p.laddr "tcp://127.0.0.1:$FN_P2P" \
-    --grpc.address "127.0.0.1:$FN_GRPC" --api.address "tcp://127.0.0.1:$FN_API" "${common[@]}"
+  case "$1" in
+    da)
+      spawn da da serve --home "$DA_HOME" --da.address "$DA_ADDR" --da.block-time "$DA_BLOCK_TIME" "${common[@]}" ;;
+    sequencer)
+      spawn sequencer start --home "$SEQ_HOME" \
+        --rollkit.aggregator --rollkit.block_time "$BLOCK_TIME" --rollkit.da_block_time "$DA_BLOCK_TIME" \
+        --rollkit.da_address "http://$DA_ADDR" \
+        --rpc.laddr "tcp://127.0.0.1:$SEQ_RPC" --p2p.laddr "tcp://0.0.0.0:$SEQ_P2P" \
+        --grpc.address "127.0.0.1:$SEQ_GRPC" --api.address "tcp://127.0.0.1:$SEQ_API" "${common[@]}" ;;
+    fullnode)
+      spawn fullnode start --home "$FN_HOME" \
+        --rollkit.da_block_time "$DA_BLOCK_TIME" --rollkit.da_address "http://$DA_ADDR" \
+        --rpc.laddr "tcp://127.0.0.1:$FN_RPC" --p2p.laddr "tcp://127.0.0.1:$FN_P2P" \
+        --grpc.address "127.0.0.1:$FN_GRPC" --api.address "tcp://127.0.0.1:$FN_API" "${common[@]}" ;;
+  esac
 }
 
 fail_start() {
@@ -295,15 +324,28 @@ stop_all() {
 
 # ---------------------------------------------------------------- commands
 
+# start_devnet starts whatever is not running and leaves the rest alone,
+# so one crashed process can be brought back without stopping the others.
 start_devnet() {
   need curl
   ensure_binary
-  if any_running; then
-    die "the devnet in $DEVNET_HOME is already running ('$0 status', '$0 down')"
+  local down=() n
+  mapfile -t down < <(not_running)
+  if ((${#down[@]} == 0)); then
+    log "the devnet in $DEVNET_HOME is already running ('$0 status', '$0 down')"
+    return 0
   fi
-  check_ports
-  init_devnet
-  start_all
+  if ((${#down[@]} < 3)); then
+    log "some processes are running; starting only: ${down[*]}"
+  else
+    init_devnet
+  fi
+  check_ports "${down[@]}"
+  for n in "${down[@]}"; do
+    start_one "$n"
+    # the nodes fail at start when the DA does not answer
+    if [[ "$n" == da ]]; then wait_port da 127.0.0.1 7980 20; fi
+  done
   wait_ready
 }
 
@@ -320,12 +362,14 @@ EOF
 }
 
 # start_args ARGS handles the options of up and run.
+SUPERVISE=0
 start_args() {
   local a
   for a in "$@"; do
     case "$a" in
       --reset) cmd_reset ;;
-      *) die "unknown option '$a' (only --reset is accepted)" ;;
+      --supervise) SUPERVISE=1 ;;
+      *) die "unknown option '$a' (expected --reset or --supervise)" ;;
     esac
   done
 }
@@ -334,6 +378,7 @@ cmd_up() {
   start_args "$@"
   start_devnet
   summary
+  if ((SUPERVISE)); then start_supervisor; fi
   log "running in the background; '$0 status', '$0 logs', '$0 down'"
 }
 
@@ -353,12 +398,17 @@ cmd_run() {
   start_devnet
   summary
   log "running in the foreground; press Ctrl-C to stop"
+  if ((SUPERVISE)); then
+    supervise_loop
+    return
+  fi
   local n
   while :; do
     for n in "${NODES[@]}"; do
       if ! pid_of "$n" >/dev/null; then
         warn "$n exited unexpectedly; last lines of $(logfile_of "$n"):"
         tail -n 25 "$(logfile_of "$n")" >&2 || true
+        warn "(run with --supervise to have crashed processes restarted)"
         stopping=1
         stop_all
         exit 1
@@ -370,6 +420,7 @@ cmd_run() {
 }
 
 cmd_down() {
+  stop_supervisor
   if ! any_running; then
     log "nothing is running in $DEVNET_HOME"
     local n; for n in "${NODES[@]}"; do rm -f "$(pidfile_of "$n")"; done
@@ -390,8 +441,9 @@ da_height() {
 cmd_status() {
   local rc=0 n pid j h
   for n in "${NODES[@]}"; do
-    if pid="$(pid_of "$n")"; then printf '%-10s running (pid %s)\n' "$n" "$pid"; else printf '%-10s not running\n' "$n"; rc=1; fi
+    if pid="$(pid_of "$n")"; then printf '%-10s running (pid %s)\n' "$n" "$pid"; else printf '%-10s DOWN: not running (see %s; %s up starts it)\n' "$n" "$(logfile_of "$n")" "$0"; rc=1; fi
   done
+  if pid="$(supervisor_pid)"; then printf '%-10s running (pid %s, log %s)\n' supervisor "$pid" "$(supervisor_log)"; fi
   if j="$(status_json "$SEQ_RPC")"; then printf 'sequencer  %s\n' "$j"; else echo "sequencer  no answer on http://127.0.0.1:$SEQ_RPC/sequencer_status"; rc=1; fi
   if j="$(status_json "$FN_RPC")"; then printf 'fullnode   %s\n' "$j"; else echo "fullnode   no answer on http://127.0.0.1:$FN_RPC/sequencer_status"; rc=1; fi
   if h="$(da_height)" && [[ -n "$h" ]]; then echo "da         latest DA height $h"; else echo "da         no answer on http://$DA_ADDR"; rc=1; fi
@@ -424,7 +476,7 @@ cmd_reset() {
 }
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 main() {
@@ -437,6 +489,7 @@ main() {
     status) cmd_status ;;
     logs) cmd_logs "$@" ;;
     reset) cmd_reset ;;
+    supervise) supervise_loop ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
   esac
