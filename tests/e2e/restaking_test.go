@@ -177,13 +177,18 @@ func TestRestakingThroughCLI(t *testing.T) {
 	// Undelegate part of the service stake (both denoms) and of the pool
 	// stake. Each entry completes unbondingTime after its block; until then
 	// the tokens are neither delegated nor back in carol's balance.
+	// A slow machine may reach a completion time before the checks below,
+	// so balances are read at the height of a tx and expected with what
+	// the chain's clock had paid back by that block.
 	svcUndel := c.mustRestakingTx("carol", "restaking", "undelegate-service", svcID, "1000000umilk", "2000000umilktia")
-	c.requireUnbondingEntry("service", carol, svcUndel, "1000000umilk,2000000umilktia")
+	svcEntry := unbonding{umilk: 1_000_000, umilktia: 2_000_000,
+		completes: c.requireUnbondingEntry("service", carol, svcUndel, "1000000umilk,2000000umilktia")}
 	poolUndel := c.mustRestakingTx("carol", "restaking", "undelegate-pool", "400000umilktia")
-	c.requireUnbondingEntry("pool", carol, poolUndel, "400000umilktia")
+	poolEntry := unbonding{umilktia: 400_000,
+		completes: c.requireUnbondingEntry("pool", carol, poolUndel, "400000umilktia")}
 	carolTxs += 2
 	wantMilk -= 2 * txFee
-	c.requireBalances(c.seqRPC, carol, wantMilk, wantTIA)
+	c.requireBalancesAt(poolUndel.Height, carol, wantMilk, wantTIA, svcEntry, poolEntry)
 
 	want["DELEGATION_TYPE_POOL/1"] = "600000umilktia"
 	want["DELEGATION_TYPE_SERVICE/"+svcID] = "3000000umilk,3000000umilktia"
@@ -206,14 +211,14 @@ func TestRestakingThroughCLI(t *testing.T) {
 	code, codespace := c.txResult(c.tx("bob", "restaking", "delegate-service", svcID, "1000umilk"))
 	require.Equal(t, uint32(8), code, "ErrDenomNotRestakable")
 	require.Equal(t, "restaking", codespace)
-	code, codespace = c.txResult(c.tx("carol", "restaking", "delegate-pool", "999000000000umilktia"))
-	require.Equal(t, uint32(5), code, "the SDK's ErrInsufficientFunds")
-	require.Equal(t, "sdk", codespace)
+	tooMuch := c.waitIncluded(c.tx("carol", "restaking", "delegate-pool", "999000000000umilktia"))
+	require.Equal(t, uint32(5), tooMuch.Code, "the SDK's ErrInsufficientFunds")
+	require.Equal(t, "sdk", tooMuch.Codespace)
 	carolTxs++
 	wantMilk -= txFee
 	// bob: the operator registration, the join and the rejected delegation.
 	c.requireBalances(c.seqRPC, bob, genesisMilk-3*txFee, genesisMilkTIA)
-	c.requireBalances(c.seqRPC, carol, wantMilk, wantTIA)
+	c.requireBalancesAt(tooMuch.Height, carol, wantMilk, wantTIA, svcEntry, poolEntry)
 	// The allowed denom still goes through.
 	c.mustRestakingTx("bob", "restaking", "delegate-service", svcID, "7000umilktia")
 	c.requireBalances(c.seqRPC, bob, genesisMilk-4*txFee, genesisMilkTIA-7000)
@@ -367,10 +372,34 @@ func (c *cluster) delegationsOnBothNodes(delegator string) map[string]string {
 	return seq
 }
 
+// unbonding is what an unbonding entry pays back, and when by the chain's
+// clock.
+type unbonding struct {
+	umilk, umilktia int64
+	completes       time.Time
+}
+
+// requireBalancesAt checks a delegator's balances after block height: want
+// plus every entry that had completed by then (an entry completes in the
+// first block whose time reaches its completion time).
+func (c *cluster) requireBalancesAt(height int64, addr string, umilk, umilktia int64, entries ...unbonding) {
+	c.t.Helper()
+	at := c.blockTime(c.seqRPC, height)
+	for _, e := range entries {
+		if !e.completes.After(at) {
+			umilk, umilktia = umilk+e.umilk, umilktia+e.umilktia
+		}
+	}
+	require.Equal(c.t, umilk, c.balanceAt(c.seqRPC, addr, "umilk", height), "umilk of %s at %d", addr, height)
+	require.Equal(c.t, umilktia, c.balanceAt(c.seqRPC, addr, "umilktia", height), "umilktia of %s at %d", addr, height)
+}
+
 // requireUnbondingEntry checks that the undelegation in tx created an
 // unbonding entry from target 1 of type kind (pool, operator, service) for
-// the given coins, completing unbondingTime after the block time of tx.
-func (c *cluster) requireUnbondingEntry(kind, delegator string, tx includedTx, coins string) {
+// the given coins, completing unbondingTime after the block time of tx,
+// and returns the completion time. It reads the state of tx's block, so an
+// entry that has completed since is still there.
+func (c *cluster) requireUnbondingEntry(kind, delegator string, tx includedTx, coins string) time.Time {
 	c.t.Helper()
 	var res struct {
 		Unbonding struct {
@@ -385,7 +414,7 @@ func (c *cluster) requireUnbondingEntry(kind, delegator string, tx includedTx, c
 		} `json:"unbonding_delegation"`
 	}
 	id := map[string]string{"pool": "1", "operator": opID, "service": svcID}[kind]
-	c.query(c.seqRPC, &res, "restaking", "unbonding-delegation", kind, id, delegator)
+	c.queryAt(c.seqRPC, tx.Height, &res, "restaking", "unbonding-delegation", kind, id, delegator)
 	require.Len(c.t, res.Unbonding.Entries, 1, "unbonding entries from %s %s", kind, id)
 	e := res.Unbonding.Entries[0]
 	require.Equal(c.t, strconv.FormatInt(tx.Height, 10), e.CreationHeight)
@@ -400,6 +429,7 @@ func (c *cluster) requireUnbondingEntry(kind, delegator string, tx includedTx, c
 	blockTime := c.blockTime(c.seqRPC, tx.Height)
 	require.True(c.t, e.CompletionTime.Equal(blockTime.Add(unbondingTime)),
 		"completion time %s, want block time %s + %s", e.CompletionTime, blockTime, unbondingTime)
+	return e.CompletionTime
 }
 
 // blockTime returns the header time of the block at height.
