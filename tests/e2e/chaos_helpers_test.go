@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
+	"os"
 	"slices"
 	"strings"
 	"syscall"
@@ -139,6 +141,12 @@ func (r *chaosRun) report(t *testing.T, load *txLoad) {
 	}
 	if r.catchUp != "" {
 		fmt.Fprintf(&b, "  %s\n", r.catchUp)
+	}
+	for _, p := range []*process{r.c.seq, r.c.full} {
+		bz, _ := os.ReadFile(p.log)
+		fmt.Fprintf(&b, "  %s recoveries: %d rollbacks, %d replays, %d InitChain re-runs\n", p.name,
+			bytes.Count(bz, []byte("rolling the app back")), bytes.Count(bz, []byte("replaying blocks")),
+			bytes.Count(bz, []byte("re-running InitChain")))
 	}
 	fmt.Fprintf(&b, "  %d blocks sampled before kills, unchanged; final height %d", len(r.samples), r.c.height(r.c.seqRPC))
 	t.Logf("chaos: %d kills\n%s", kills, b.String())
