@@ -1,7 +1,3 @@
-// Package da holds the data-availability helpers shared by the rollup node,
-// the sequencer and the mock DA server: namespaces and the client connection.
-// It depends only on go-square and go-da so that DA tooling can import it
-// without pulling in the Cosmos SDK.
 package da
 
 import (

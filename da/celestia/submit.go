@@ -1,0 +1,63 @@
+package celestia
+
+import (
+	"context"
+	"fmt"
+
+	goda "github.com/rollkit/go-da"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
+)
+
+// Submit posts all blobs in namespace with one blob.Submit, which returns
+// once they are included, and returns one ID per blob: the inclusion
+// height (8 bytes, little-endian) followed by the blob's share commitment,
+// computed locally (it is what the node computes; the node does not return
+// it). A gasPrice above 0 is sent as the transaction's gas price; 0 or
+// -1 (rollkit's default) sends empty options, so the node picks the price.
+//
+// Blobs over MaxBlobSize together are refused before anything is sent,
+// with da.ErrBlobTooLarge, whose "tx too large" text makes rollkit retry
+// with smaller batches.
+func (c *Client) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float64, namespace goda.Namespace) ([]goda.ID, error) {
+	ns, err := da.NamespaceFromBytes(namespace)
+	if err != nil {
+		return nil, err
+	}
+	if len(blobs) == 0 {
+		return nil, fmt.Errorf("%w: no blobs to submit", ErrInvalidRequest)
+	}
+	var total uint64
+	for _, b := range blobs {
+		total += uint64(len(b))
+	}
+	if total > MaxBlobSize {
+		return nil, fmt.Errorf("%w: %d blobs of %d bytes together, the client sends at most %d bytes per submission",
+			da.ErrBlobTooLarge, len(blobs), total, MaxBlobSize)
+	}
+	commitments := make([][]byte, len(blobs))
+	params := make([]submitBlob, len(blobs))
+	for i, b := range blobs {
+		if commitments[i], err = da.CreateCommitment(ns, b); err != nil {
+			return nil, fmt.Errorf("blob %d: %w", i, err)
+		}
+		params[i] = submitBlob{Namespace: ns.Bytes(), Data: b}
+	}
+	opts := submitOptions{}
+	if gasPrice > 0 {
+		opts = submitOptions{GasPrice: gasPrice, IsGasPriceSet: true}
+	}
+
+	var height uint64
+	if err := c.call(ctx, "blob.Submit", &height, params, opts); err != nil {
+		return nil, err
+	}
+	if height == 0 {
+		return nil, fmt.Errorf("%w: blob.Submit at %s returned height 0", ErrProtocol, c.Addr())
+	}
+	ids := make([]goda.ID, len(blobs))
+	for i, cm := range commitments {
+		ids[i] = da.MakeID(height, cm)
+	}
+	return ids, nil
+}
