@@ -429,13 +429,12 @@ cmd_down() {
   stop_all
 }
 
-# da_height asks the mock DA for a height beyond its tip; the error names the
-# latest DA height. (go-da has no "latest height" call.)
+# da_height asks the mock DA for its latest block (header.NetworkHead, as
+# on celestia-node; integers in headers are JSON strings).
 da_height() {
-  local ns="AAAAAAAAAAAAAAAAAAAAAAAAAAAAbWlsa3l3YXk=" # the default namespace, base64
   curl -sS --max-time 3 -H 'Content-Type: application/json' "http://$DA_ADDR" \
-    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"da.GetIDs\",\"params\":[18446744073709551615,\"$ns\"]}" 2>/dev/null |
-    grep -o 'latest DA height [0-9]*' | grep -o '[0-9]*$'
+    -d '{"jsonrpc":"2.0","id":1,"method":"header.NetworkHead","params":[]}' 2>/dev/null |
+    grep -o '"height":"[0-9]*"' | head -n 1 | grep -o '[0-9][0-9]*'
 }
 
 cmd_status() {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
 	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
@@ -29,7 +30,7 @@ func TestGatewayScreensForgedBlobs(t *testing.T) {
 	defer upstream.Stop()
 
 	seqKey, forger := ed25519.GenPrivKey(), ed25519.GenPrivKey()
-	gw := gateway.New(upstream, gateway.NewBlockVerifier(chainID, cmtypes.GenesisValidator{
+	gw := gateway.New(celestia.New("http://"+upstream.Addr(), ""), gateway.NewBlockVerifier(chainID, cmtypes.GenesisValidator{
 		Address: seqKey.PubKey().Address(), PubKey: seqKey.PubKey(), Power: 1,
 	}), log.NewNopLogger())
 	url, err := gw.Listen("127.0.0.1:0")
@@ -47,7 +48,7 @@ func TestGatewayScreensForgedBlobs(t *testing.T) {
 	ids, err := client.DA.Submit(ctx, [][]byte{forged, []byte("junk"), genuine}, -1, ns)
 	require.NoError(t, err)
 	require.Len(t, ids, 3)
-	height, _, err := mockda.SplitID(ids[0])
+	height, _, err := da.SplitID(ids[0])
 	require.NoError(t, err)
 
 	got, err := client.DA.GetIDs(ctx, height, ns)

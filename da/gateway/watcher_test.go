@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
 	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
@@ -44,7 +45,7 @@ func TestGatewayStopsAtEquivocation(t *testing.T) {
 	defer upstream.Stop()
 
 	seqKey, forger := ed25519.GenPrivKey(), ed25519.GenPrivKey()
-	gw := gateway.New(upstream, gateway.NewBlockVerifier(chainID, cmtypes.GenesisValidator{
+	gw := gateway.New(celestia.New("http://"+upstream.Addr(), ""), gateway.NewBlockVerifier(chainID, cmtypes.GenesisValidator{
 		Address: seqKey.PubKey().Address(), PubKey: seqKey.PubKey(), Power: 1,
 	}), log.NewNopLogger())
 	dir := t.TempDir()
@@ -70,9 +71,9 @@ func TestGatewayStopsAtEquivocation(t *testing.T) {
 		}))
 	}
 	submit := func(blobs ...[]byte) (uint64, [][]byte) {
-		ids, err := upstream.Submit(ctx, blobs, -1, ns) // as the sequencer would, not via this gateway
+		ids, err := celestia.New("http://"+upstream.Addr(), "").Submit(ctx, blobs, -1, ns) // as the sequencer would, not via this gateway
 		require.NoError(t, err)
-		height, _, err := mockda.SplitID(ids[0])
+		height, _, err := da.SplitID(ids[0])
 		require.NoError(t, err)
 		return height, ids
 	}

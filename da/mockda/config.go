@@ -5,13 +5,11 @@ import (
 	"net"
 	"path/filepath"
 	"time"
-
-	"github.com/celestiaorg/go-square/v2/share"
 )
 
 const (
-	// DefaultListenAddress is where celestia-node light nodes usually serve
-	// the go-da JSON-RPC API, and what rollkit's --rollkit.da_address points to.
+	// DefaultListenAddress is where the mock serves JSON-RPC by default
+	// (celestia-node light nodes use port 26658; the devnet keeps 7980).
 	DefaultListenAddress = "127.0.0.1:7980"
 
 	// DefaultBlockTime is the interval between two mock DA blocks. Real
@@ -19,22 +17,13 @@ const (
 	// rollups responsive.
 	DefaultBlockTime = time.Second
 
-	// DefaultGovMaxSquareSize is Celestia's default governance limit on the
-	// width of the original data square (celestia-app appconsts).
-	DefaultGovMaxSquareSize = 64
-
-	// DefaultMaxBlobSize is the largest amount of blob data one submission
-	// may carry: a full 64x64 original square of continuation sparse shares,
-	// 64*64*482 = 1974272 bytes. celestia-node and go-da's DummyDA advertise
-	// the same value, so rollkit sizes its batches as it would on Celestia.
-	// (A real PayForBlobs tx also spends some shares on the tx itself, so
-	// this is a slight over-estimate, which is fine for a mock.)
-	DefaultMaxBlobSize = DefaultGovMaxSquareSize * DefaultGovMaxSquareSize * share.ContinuationSparseShareContentSize
-
-	// SubtreeRootThreshold is the celestia-app constant (appconsts, v1 and
-	// later) bounding the number of subtree roots in a share commitment.
-	// go-square v2 takes it as a parameter instead of exporting it.
-	SubtreeRootThreshold = 64
+	// DefaultMaxBlobSize is the most blob data one blob.Submit may carry,
+	// all blobs together: the largest single blob a celestia-node v0.32.1 /
+	// celestia-app 9.0.8 network accepted (8,388,221 bytes; one byte more
+	// was refused as "tx too large"). The mock has no transaction, so it
+	// applies the measured figure to the sum. da/celestia's client sends at
+	// most celestia.MaxBlobSize (7 MiB), below this.
+	DefaultMaxBlobSize = 8_388_221
 
 	// defaultDataSubdir is where, under Home, the store lives when DataDir
 	// is not set.
@@ -53,8 +42,8 @@ type Config struct {
 	ListenAddress string
 	// BlockTime is the interval between DA blocks.
 	BlockTime time.Duration
-	// MaxBlobSize is the per-submission blob size limit; 0 means
-	// DefaultMaxBlobSize.
+	// MaxBlobSize is the per-submission limit on blob data (all blobs of
+	// one blob.Submit together); 0 means DefaultMaxBlobSize.
 	MaxBlobSize uint64
 }
 

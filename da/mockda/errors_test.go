@@ -2,118 +2,129 @@ package mockda
 
 import (
 	"context"
-	"encoding/hex"
-	"math"
+	"encoding/base64"
 	"testing"
 	"time"
 
 	"github.com/celestiaorg/go-square/v2/share"
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
 )
 
+// TestBadRequests sends raw JSON-RPC: each refusal is a JSON-RPC error
+// with a message naming the problem, -32700 (HTTP 500) for params that do
+// not decode, code 1 (HTTP 200) for the rest, as on celestia-node.
 func TestBadRequests(t *testing.T) {
 	s := startServer(t, t.TempDir(), manualBlockTime, 1000)
 	ctx := context.Background()
 	ns := testNamespace(t, 1)
 	ids := submitNow(t, s, ns, []byte("known"))
-
-	t.Run("namespace size", func(t *testing.T) {
-		for _, bad := range [][]byte{nil, []byte("test"), make([]byte, 30)} {
-			_, err := s.Submit(ctx, [][]byte{[]byte("x")}, 0, bad)
-			requireBadNamespace(t, err)
-			_, err = s.GetIDs(ctx, 1, bad)
-			requireBadNamespace(t, err)
-			_, err = s.Get(ctx, ids, bad)
-			requireBadNamespace(t, err)
-			_, err = s.GetProofs(ctx, ids, bad)
-			requireBadNamespace(t, err)
-			_, err = s.Commit(ctx, [][]byte{[]byte("x")}, bad)
-			requireBadNamespace(t, err)
-			_, err = s.Validate(ctx, nil, nil, bad)
-			requireBadNamespace(t, err)
+	blob := func(ns []byte, data []byte) map[string]any {
+		return map[string]any{"namespace": ns, "data": data, "share_version": 0}
+	}
+	requireError := func(t *testing.T, a rpcAnswer, code int, contains string) {
+		t.Helper()
+		require.NotNil(t, a.Error, "%s", a.Body)
+		require.Equal(t, code, a.Error.Code, "%s", a.Body)
+		require.Contains(t, a.Error.Message, contains)
+		if code == 1 {
+			require.Equal(t, 200, a.Status)
+		} else {
+			require.Equal(t, 500, a.Status)
 		}
-	})
+	}
 
-	t.Run("reserved or unsupported namespace", func(t *testing.T) {
+	t.Run("namespace", func(t *testing.T) {
 		versionOne := testNamespace(t, 1)
 		versionOne[0] = 1
-		for _, bad := range [][]byte{share.TxNamespace.Bytes(), share.TailPaddingNamespace.Bytes(), versionOne} {
-			_, err := s.Submit(ctx, [][]byte{[]byte("x")}, 0, bad)
-			require.ErrorIs(t, err, ErrInvalidNamespace)
+		for bad, want := range map[string]string{
+			string([]byte("test")):                     "expected 29 bytes",
+			string(make([]byte, 30)):                   "expected 29 bytes",
+			string(share.TxNamespace.Bytes()):          "reserved",
+			string(share.TailPaddingNamespace.Bytes()): "only version 0",
+			string(versionOne):                         "only version 0",
+		} {
+			requireError(t, call(t, s, request(t, "blob.Submit", []any{blob([]byte(bad), []byte("x"))}, map[string]any{})), -32700, want)
+			requireError(t, call(t, s, request(t, "blob.GetAll", 2, [][]byte{[]byte(bad)})), -32700, want)
+			requireError(t, call(t, s, request(t, "blob.Get", 2, []byte(bad), ids[0][8:])), -32700, want)
 		}
+		requireError(t, call(t, s, `{"jsonrpc":"2.0","id":1,"method":"blob.Submit","params":[[{"data":"eA==","share_version":0}],{}]}`), 1, "expected 29 bytes")
 	})
 
-	t.Run("oversized blob", func(t *testing.T) {
-		size, err := s.MaxBlobSize(ctx)
-		require.NoError(t, err)
-		require.Equal(t, uint64(1000), size)
+	t.Run("null options", func(t *testing.T) {
+		a := call(t, s, request(t, "blob.Submit", []any{blob(ns, []byte("x"))}, nil))
+		requireError(t, a, 1, "send {}")
+		require.Zero(t, pendingCount(s))
+	})
 
+	t.Run("oversized submission", func(t *testing.T) {
 		for _, blobs := range [][][]byte{
 			{make([]byte, 1001)},                   // one blob over the limit
 			{make([]byte, 600), make([]byte, 600)}, // together over the limit
 		} {
-			_, err := s.Submit(ctx, blobs, 0, ns)
-			require.ErrorIs(t, err, ErrBlobSizeOverLimit)
-			require.ErrorContains(t, err, "blob: over size limit")
+			_, err := client(s).Submit(ctx, blobs, -1, ns)
+			require.ErrorIs(t, err, da.ErrBlobTooLarge)
 			require.ErrorContains(t, err, "tx too large")
 		}
-		_, err = s.Commit(ctx, [][]byte{make([]byte, 1001)}, ns)
-		require.ErrorIs(t, err, ErrBlobSizeOverLimit)
 		require.Zero(t, pendingCount(s))
 	})
 
-	t.Run("empty submission", func(t *testing.T) {
-		_, err := s.Submit(ctx, nil, 0, ns)
-		require.ErrorIs(t, err, ErrNoBlobs)
-		_, err = s.Submit(ctx, [][]byte{{}}, 0, ns)
-		require.ErrorIs(t, err, ErrEmptyBlob)
+	t.Run("empty submission, empty blob, share version", func(t *testing.T) {
+		requireError(t, call(t, s, request(t, "blob.Submit", []any{}, map[string]any{})), 1, ErrNoBlobs.Error())
+		requireError(t, call(t, s, request(t, "blob.Submit", []any{blob(ns, nil)}, map[string]any{})), 1, ErrEmptyBlob.Error())
+		v1 := blob(ns, []byte("x"))
+		v1["share_version"] = 1
+		requireError(t, call(t, s, request(t, "blob.Submit", []any{v1}, map[string]any{})), 1, "share version 1")
 	})
 
-	t.Run("unknown or malformed ID", func(t *testing.T) {
-		unknown := MakeID(1, make([]byte, 32))
-		future := MakeID(99, ids[0][8:])
-		for _, id := range [][]byte{unknown, future, []byte("invalid"), append(ids[0], 0)} {
-			_, err := s.Get(ctx, [][]byte{ids[0], id}, ns)
-			require.ErrorIs(t, err, ErrBlobNotFound)
-			require.ErrorContains(t, err, "blob: not found")
-			require.ErrorContains(t, err, hex.EncodeToString(id))
-			_, err = s.GetProofs(ctx, [][]byte{id}, ns)
-			require.ErrorIs(t, err, ErrBlobNotFound)
+	t.Run("unknown blob", func(t *testing.T) {
+		for _, m := range []string{"blob.Get", "blob.GetProof"} {
+			a := call(t, s, request(t, m, 2, ns, make([]byte, 32)))
+			requireError(t, a, 1, "blob: not found")
+			require.Equal(t, "blob: not found", a.Error.Message, "celestia-node's exact text")
 		}
-		_, err := s.Get(ctx, [][]byte{[]byte("invalid")}, ns)
-		require.ErrorIs(t, err, ErrMalformedID)
 	})
 
-	t.Run("future height", func(t *testing.T) {
-		_, err := s.GetIDs(ctx, s.Height()+1, ns)
-		require.ErrorIs(t, err, ErrHeightFromFuture)
-		require.ErrorContains(t, err, "given height is from the future")
-		ids, err := s.GetIDs(ctx, s.Height(), ns)
+	t.Run("height 0 and future heights", func(t *testing.T) {
+		future := s.Height() + 1
+		for _, req := range []string{
+			request(t, "blob.GetAll", future, [][]byte{ns}),
+			request(t, "blob.Get", future, ns, ids[0][8:]),
+			request(t, "blob.GetProof", future, ns, ids[0][8:]),
+			request(t, "header.GetByHeight", future),
+		} {
+			a := call(t, s, req)
+			requireError(t, a, 1, "header: given height is from the future: networkHeight: 2, requestedHeight: 3")
+		}
+		requireError(t, call(t, s, request(t, "blob.GetAll", 0, [][]byte{ns})), 1, "heights start at 1")
+		requireError(t, call(t, s, request(t, "blob.GetAll", "2", [][]byte{ns})), -32700, "cannot unmarshal string")
+		ids, err := client(s).GetIDs(ctx, s.Height(), ns)
 		require.NoError(t, err)
 		require.Len(t, ids, 1)
 	})
 
 	t.Run("gas price", func(t *testing.T) {
-		for _, bad := range []float64{-2, -0.5, math.Inf(-1), math.NaN()} {
-			_, err := s.Submit(ctx, [][]byte{[]byte("x")}, bad, ns)
-			require.ErrorIs(t, err, ErrInvalidGasPrice)
+		for _, bad := range []float64{-2, -0.5} {
+			a := call(t, s, request(t, "blob.Submit", []any{blob(ns, []byte("x"))}, map[string]any{"gas_price": bad, "is_gas_price_set": true}))
+			requireError(t, a, 1, ErrInvalidGasPrice.Error())
 		}
 		for _, good := range []float64{-1, 0, 0.002} {
 			res := make(chan error, 1)
 			go func() {
-				_, err := s.Submit(ctx, [][]byte{[]byte("x")}, good, ns)
+				_, err := client(s).Submit(ctx, [][]byte{[]byte("x")}, good, ns)
 				res <- err
 			}()
 			produceAfter(t, s, 1)
 			require.NoError(t, <-res)
 		}
 	})
-}
 
-func requireBadNamespace(t *testing.T, err error) {
-	t.Helper()
-	require.ErrorIs(t, err, ErrInvalidNamespace)
-	require.ErrorContains(t, err, "expected 29 bytes")
+	t.Run("request size", func(t *testing.T) {
+		big := base64.StdEncoding.EncodeToString(make([]byte, 13<<20))
+		a := call(t, s, `{"jsonrpc":"2.0","id":1,"method":"blob.Submit","params":[[{"namespace":"`+base64.StdEncoding.EncodeToString(ns)+`","data":"`+big+`","share_version":0}],{}]}`)
+		requireError(t, a, -32700, "request bigger than maximum 16777216 allowed")
+	})
 }
 
 func TestSubmitCancelledBeforeInclusion(t *testing.T) {
@@ -125,7 +136,7 @@ func TestSubmitCancelledBeforeInclusion(t *testing.T) {
 	cancel()
 	r := <-res
 	require.ErrorIs(t, r.err, context.Canceled)
-	require.Zero(t, pendingCount(s))
+	waitPending(t, s, 0) // the mock sees the request end and withdraws the blobs
 
 	s.produceBlock(time.Now())
 	hdr, err := s.Header(s.Height())
@@ -139,21 +150,23 @@ func TestStopFailsPendingAndLaterCalls(t *testing.T) {
 	ctx := context.Background()
 	ns := testNamespace(t, 1)
 
-	_, err = s.GetIDs(ctx, 0, ns) // height 0 needs no store
-	require.NoError(t, err)
-	_, err = s.Get(ctx, nil, ns)
-	require.ErrorIs(t, err, ErrNotRunning)
+	_, err = blobAPI{s}.Get(ctx, 0, ns, make([]byte, 32))
+	require.ErrorIs(t, err, ErrInvalidHeight)
+	_, err = blobAPI{s}.GetAll(ctx, 0, nil)
+	require.ErrorIs(t, err, ErrInvalidHeight)
 
 	require.NoError(t, s.Start(ctx))
 	res := submitAsync(ctx, s, ns, []byte("pending"))
 	waitPending(t, s, 1)
+	stopped := time.Now()
 	require.NoError(t, s.Stop())
-	require.ErrorIs(t, (<-res).err, ErrNotRunning)
+	require.Less(t, time.Since(stopped), rpcShutdownTimeout, "a pending submission does not hold Stop up")
+	require.ErrorContains(t, (<-res).err, ErrNotRunning.Error())
 	require.NoError(t, s.Stop()) // idempotent
 
-	_, err = s.Submit(ctx, [][]byte{[]byte("late")}, 0, ns)
+	_, err = blobAPI{s}.Submit(ctx, []*Blob{{Namespace: ns, Data: []byte("late")}}, &SubmitOptions{})
 	require.ErrorIs(t, err, ErrNotRunning)
-	_, err = s.Get(ctx, nil, ns)
+	_, err = blobAPI{s}.Get(ctx, 1, ns, make([]byte, 32))
 	require.ErrorIs(t, err, ErrNotRunning)
 }
 

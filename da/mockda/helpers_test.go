@@ -4,12 +4,18 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"cosmossdk.io/log"
 	"github.com/celestiaorg/go-square/v2/share"
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 )
 
 // fastBlockTime keeps ticker-driven tests quick.
@@ -17,6 +23,7 @@ const fastBlockTime = 50 * time.Millisecond
 
 // manualBlockTime effectively disables the ticker, so that a test produces
 // blocks itself with produceAfter and controls what goes in each block.
+// Start still produces block 1, so the first submission lands at 2.
 const manualBlockTime = time.Hour
 
 // startServer starts a Server on a free local port, stopped at test end.
@@ -27,6 +34,12 @@ func startServer(t *testing.T, dir string, blockTime time.Duration, maxBlobSize 
 	require.NoError(t, s.Start(context.Background()))
 	t.Cleanup(func() { require.NoError(t, s.Stop()) })
 	return s
+}
+
+// client is the production client (da/celestia) pointed at s: the tests
+// drive the mock the way nodes do.
+func client(s *Server) *celestia.Client {
+	return celestia.New("http://"+s.Addr(), "")
 }
 
 // testNamespace returns a usable v0 namespace whose id ends with b.
@@ -50,11 +63,12 @@ type submitOutcome struct {
 	err error
 }
 
-// submitAsync runs Submit in the background (it blocks until inclusion).
+// submitAsync submits through the client in the background (blob.Submit
+// blocks until inclusion).
 func submitAsync(ctx context.Context, s *Server, ns []byte, blobs ...[]byte) <-chan submitOutcome {
 	out := make(chan submitOutcome, 1)
 	go func() {
-		ids, err := s.Submit(ctx, blobs, -1, ns)
+		ids, err := client(s).Submit(ctx, blobs, -1, ns)
 		out <- submitOutcome{ids, err}
 	}()
 	return out
@@ -88,6 +102,41 @@ func submitNow(t *testing.T, s *Server, ns []byte, blobs ...[]byte) [][]byte {
 	require.NoError(t, r.err)
 	require.Len(t, r.ids, len(blobs))
 	return r.ids
+}
+
+// rpcAnswer is a raw JSON-RPC answer with its HTTP status.
+type rpcAnswer struct {
+	Status int
+	Body   []byte
+	Result json.RawMessage `json:"result"`
+	Error  *struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// call posts one raw JSON-RPC request body to s.
+func call(t *testing.T, s *Server, body string) rpcAnswer {
+	t.Helper()
+	resp, err := http.Post("http://"+s.Addr(), "application/json", strings.NewReader(body))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	a := rpcAnswer{Status: resp.StatusCode, Body: raw}
+	require.NoError(t, json.Unmarshal(raw, &a), "%s", raw)
+	return a
+}
+
+// request builds a JSON-RPC request body for method with params.
+func request(t *testing.T, method string, params ...any) string {
+	t.Helper()
+	if params == nil {
+		params = []any{}
+	}
+	b, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	require.NoError(t, err)
+	return string(b)
 }
 
 // flip returns a copy of b with byte i inverted.

@@ -8,18 +8,16 @@ import (
 	"time"
 )
 
-// submission is one Submit call waiting for the next DA block, like a
+// submission is one blob.Submit call waiting for the next DA block, like a
 // PayForBlobs tx sitting in a Celestia mempool.
 type submission struct {
-	ns          []byte
-	blobs       [][]byte
-	commitments [][]byte
-	result      chan submitResult // buffered(1): the producer never blocks
+	entries []blockEntry
+	result  chan submitResult // buffered(1): the producer never blocks
 }
 
 type submitResult struct {
-	ids [][]byte
-	err error
+	height uint64
+	err    error
 }
 
 // produce makes one DA block per tick, empty or not, until ctx is done.
@@ -39,57 +37,60 @@ func (s *Server) produce(ctx context.Context) {
 }
 
 // produceBlock includes every pending submission in the next height,
-// persists the block and then answers the waiting Submit calls.
+// persists the block and then answers the waiting blob.Submit calls.
 func (s *Server) produceBlock(now time.Time) {
 	s.mu.Lock()
 	subs := s.pending
 	s.pending = nil
 	s.mu.Unlock()
 
-	height := s.height.Load() + 1
 	var entries []blockEntry
-	var size uint64
 	for _, sub := range subs {
-		for i, data := range sub.blobs {
-			entries = append(entries, blockEntry{ns: sub.ns, commitment: sub.commitments[i], data: data})
-			size += uint64(len(data))
-		}
+		entries = append(entries, sub.entries...)
 	}
-	// Stable: within a namespace, blobs keep their submission order.
+	h := newHeader(s.height.Load()+1, now, entries)
+
+	// The producer is the only writer and Stop closes the store only after
+	// the producer has exited, so the store can be used without storeMu.
+	if err := s.store.writeBlock(h, entries); err != nil {
+		s.logger.Error("failed to persist DA block", "height", h.Height, "err", err)
+		for _, sub := range subs {
+			sub.result <- submitResult{err: fmt.Errorf("persist DA block %d: %w", h.Height, err)}
+		}
+		return
+	}
+	s.height.Store(h.Height)
+	s.mu.Lock()
+	close(s.newBlock) // wakes header.WaitForHeight callers
+	s.newBlock = make(chan struct{})
+	s.mu.Unlock()
+
+	for _, sub := range subs {
+		sub.result <- submitResult{height: h.Height}
+	}
+	if len(entries) > 0 {
+		s.logger.Info("produced DA block", "height", h.Height, "blobs", h.BlobCount, "bytes", h.BlobBytes,
+			"submissions", len(subs), "data_root", fmt.Sprintf("%X", h.DataRoot))
+	}
+}
+
+// newHeader builds the header of the block at height holding entries,
+// which it sorts into data-root leaf order: by namespace, and within a
+// namespace in submission order.
+func newHeader(height uint64, now time.Time, entries []blockEntry) Header {
 	slices.SortStableFunc(entries, func(a, b blockEntry) int { return bytes.Compare(a.ns, b.ns) })
 	leaves := make([][]byte, len(entries))
+	var size uint64
 	for i, e := range entries {
 		leaves[i] = makeLeaf(e.ns, e.commitment)
+		size += uint64(len(e.data))
 	}
-	h := Header{
+	return Header{
 		Height:    height,
 		Time:      now.UTC(),
 		DataRoot:  dataRoot(leaves),
 		BlobCount: uint32(len(entries)),
 		BlobBytes: size,
-	}
-
-	// The producer is the only writer and Stop closes the store only after
-	// the producer has exited, so the store can be used without storeMu.
-	if err := s.store.writeBlock(h, entries); err != nil {
-		s.logger.Error("failed to persist DA block", "height", height, "err", err)
-		for _, sub := range subs {
-			sub.result <- submitResult{err: fmt.Errorf("persist DA block %d: %w", height, err)}
-		}
-		return
-	}
-	s.height.Store(height)
-
-	for _, sub := range subs {
-		ids := make([][]byte, len(sub.commitments))
-		for i, c := range sub.commitments {
-			ids[i] = MakeID(height, c)
-		}
-		sub.result <- submitResult{ids: ids}
-	}
-	if len(entries) > 0 {
-		s.logger.Info("produced DA block", "height", height, "blobs", len(entries), "bytes", size,
-			"submissions", len(subs), "data_root", fmt.Sprintf("%X", h.DataRoot))
 	}
 }
 

@@ -1,11 +1,10 @@
 package mockda
 
 import (
-	"bytes"
-	"fmt"
-
 	"github.com/cometbft/cometbft/crypto/merkle"
-	cmtcrypto "github.com/cometbft/cometbft/proto/tendermint/crypto"
+	"github.com/cometbft/cometbft/crypto/tmhash"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
 )
 
 // Inclusion proofs.
@@ -17,13 +16,14 @@ import (
 //
 // and leaves are ordered by namespace (byte order), then by submission order
 // within a namespace, mirroring how Celestia lays blobs out in its square.
-// The data root is the only thing a verifier has to trust per height (it
-// plays the role of the Celestia header's data root). A proof is a
-// CometBFT merkle.Proof (leaf index, total, leaf hash, aunts) serialized as
-// its tendermint.crypto.Proof protobuf message.
+// The data root plays the role of the Celestia header's data root (it is
+// the header's data_hash). A proof has the JSON shape of celestia-node's (an
+// array of NMT proofs) but carries a merkle proof of the leaf: one element
+// with Start = the leaf index, End = Start+1 and Nodes = the merkle aunts;
+// the number of leaves comes from the block's header, not the proof.
 
 // leafSize is the size of a data-root leaf.
-const leafSize = 29 + CommitmentSize
+const leafSize = 29 + da.CommitmentSize
 
 // makeLeaf returns the data-root leaf of the blob with commitment in ns.
 func makeLeaf(ns, commitment []byte) []byte {
@@ -38,46 +38,27 @@ func dataRoot(leaves [][]byte) []byte {
 	return merkle.HashFromByteSlices(leaves)
 }
 
-// encodeProof serializes p deterministically (gogoproto marshals fields in
-// field-number order with minimal varints).
-func encodeProof(p *merkle.Proof) ([]byte, error) {
-	bz, err := p.ToProto().Marshal()
-	if err != nil {
-		return nil, fmt.Errorf("encode proof: %w", err)
-	}
-	return bz, nil
+// makeProof returns the proof of leaves[index].
+func makeProof(leaves [][]byte, index int) Proof {
+	_, proofs := merkle.ProofsFromByteSlices(leaves)
+	p := proofs[index]
+	return Proof{{Start: int(p.Index), End: int(p.Index) + 1, Nodes: p.Aunts, IsMaxNamespaceIgnored: true}}
 }
 
-// decodeProof parses a proof produced by encodeProof. Non-canonical
-// encodings are refused, so that a proof is accepted only byte for byte as
-// this server produced it; any altered byte makes verification fail.
-func decodeProof(bz []byte) (*merkle.Proof, error) {
-	var pb cmtcrypto.Proof
-	if err := pb.Unmarshal(bz); err != nil {
-		return nil, fmt.Errorf("decode proof: %w", err)
-	}
-	p, err := merkle.ProofFromProto(&pb)
-	if err != nil {
-		return nil, fmt.Errorf("decode proof: %w", err)
-	}
-	canonical, err := encodeProof(p)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(canonical, bz) {
-		return nil, fmt.Errorf("decode proof: non-canonical encoding")
-	}
-	return p, nil
-}
-
-// verifyInclusion reports whether proofBz proves that the blob with
-// commitment in ns is a leaf of the block whose data root is root. Any
-// failure, including an undecodable proof, is a plain "false": a bad proof
-// is an answer, not a malfunction.
-func verifyInclusion(root, ns, commitment, proofBz []byte) bool {
-	p, err := decodeProof(proofBz)
-	if err != nil {
+// verifyInclusion reports whether proof proves that the blob with
+// commitment in ns is a leaf of the block with data root root and total
+// leaves. Anything that does not verify, malformed included, is a plain
+// "false": a bad proof is an answer, not a malfunction.
+func verifyInclusion(root []byte, total uint32, ns, commitment []byte, proof Proof) bool {
+	if len(proof) != 1 || proof[0].End != proof[0].Start+1 || proof[0].Start < 0 {
 		return false
 	}
-	return p.Verify(root, makeLeaf(ns, commitment)) == nil
+	leaf := makeLeaf(ns, commitment)
+	p := merkle.Proof{
+		Total:    int64(total),
+		Index:    int64(proof[0].Start),
+		LeafHash: tmhash.Sum(append([]byte{0}, leaf...)), // RFC 6962 leaf hash, which Verify recomputes
+		Aunts:    proof[0].Nodes,
+	}
+	return p.Verify(root, leaf) == nil
 }

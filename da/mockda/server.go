@@ -5,22 +5,28 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"cosmossdk.io/log"
-	goda "github.com/rollkit/go-da"
-	"github.com/rollkit/go-da/proxy/jsonrpc"
+	"github.com/filecoin-project/go-jsonrpc"
 )
 
-// rpcShutdownTimeout bounds how long Stop waits for in-flight JSON-RPC calls.
-const rpcShutdownTimeout = 5 * time.Second
+const (
+	// rpcShutdownTimeout bounds how long Stop waits for in-flight JSON-RPC calls.
+	rpcShutdownTimeout = 5 * time.Second
+
+	// maxRequestSize is celestia-node's JSON-RPC request limit (16 MiB);
+	// bigger requests get its -32700 "request bigger than maximum" error.
+	maxRequestSize = 16 << 20
+)
 
 // Server is a Celestia-like mock DA layer: it produces DA blocks on a
-// ticker, stores blobs per namespace in pebble and serves the go-da API
-// over JSON-RPC like a celestia-node light node. *Server implements
-// goda.DA, so it can also be used in process.
+// ticker, stores blobs per namespace in pebble and serves the part of
+// celestia-node's JSON-RPC API a rollup uses (blob, header, node.Info,
+// state.Balance), with celestia-node's encodings and errors.
 type Server struct {
 	cfg    Config
 	logger log.Logger
@@ -28,12 +34,14 @@ type Server struct {
 	// height is the latest produced (and persisted) DA height.
 	height atomic.Uint64
 
-	// mu guards the lifecycle flags and the pending submissions.
+	// mu guards the lifecycle flags, the pending submissions and newBlock.
 	mu       sync.Mutex
 	started  bool
 	stopped  bool
 	running  bool // the block producer accepts submissions
 	pending  []*submission
+	newBlock chan struct{} // closed and replaced at every block
+	closing  chan struct{} // closed when Stop begins
 	cancel   context.CancelFunc
 	produced chan struct{} // closed when the block producer has exited
 
@@ -41,16 +49,9 @@ type Server struct {
 	storeMu sync.RWMutex
 	store   *store
 
-	rpc  *jsonrpc.Server
+	http *http.Server
 	addr string
 }
-
-var _ goda.DA = (*Server)(nil)
-
-// rpcAPI exposes exactly the goda.DA methods over JSON-RPC: go-jsonrpc
-// registers every exported method of the value it is given, and Stop or
-// Start must not be callable remotely.
-type rpcAPI struct{ goda.DA }
 
 // New returns a Server for cfg; nothing is opened before Start. A nil
 // logger discards logs.
@@ -64,10 +65,11 @@ func New(cfg Config, logger log.Logger) (*Server, error) {
 	return &Server{cfg: cfg.withDefaults(), logger: logger.With("module", "mockda")}, nil
 }
 
-// Start opens the store, resumes after its latest height, starts the JSON-RPC
-// server on cfg.ListenAddress and the block producer. The producer runs
-// until ctx is cancelled or Stop is called; Stop must be called in any case
-// to release the port and the store.
+// Start opens the store, resumes after its latest height (producing block
+// 1 at once on an empty store, so that header.NetworkHead always has an
+// answer), starts the JSON-RPC server on cfg.ListenAddress and the block
+// producer. The producer runs until ctx is cancelled or Stop is called;
+// Stop must be called in any case to release the port and the store.
 func (s *Server) Start(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -84,48 +86,50 @@ func (s *Server) Start(ctx context.Context) error {
 		_ = st.close()
 		return fmt.Errorf("read latest DA height from %s: %w", s.cfg.DataDir, err)
 	}
-
-	rpc, addr, err := s.startRPC(ctx)
+	ln, err := net.Listen("tcp", s.cfg.ListenAddress)
 	if err != nil {
 		_ = st.close()
-		return err
+		return fmt.Errorf("listen on %s for DA JSON-RPC (port in use by another DA server?): %w", s.cfg.ListenAddress, err)
 	}
 
-	s.store, s.rpc, s.addr = st, rpc, addr
+	s.store, s.addr = st, ln.Addr().String()
 	s.height.Store(latest)
+	s.newBlock, s.closing = make(chan struct{}), make(chan struct{})
+	if latest == 0 {
+		genesis := newHeader(1, time.Now(), nil)
+		if err := st.writeBlock(genesis, nil); err != nil {
+			_ = ln.Close()
+			_ = st.close()
+			return fmt.Errorf("write DA block 1 to %s: %w", s.cfg.DataDir, err)
+		}
+		s.height.Store(1)
+	}
+	s.http = &http.Server{Handler: s.rpcHandler(), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = s.http.Serve(ln) }()
+
 	pctx, cancel := context.WithCancel(ctx)
 	s.cancel = cancel
 	s.produced = make(chan struct{})
 	s.started, s.running = true, true
 	go s.produce(pctx)
 
-	s.logger.Info("mock DA server started", "address", addr, "data_dir", s.cfg.DataDir,
-		"block_time", s.cfg.BlockTime.String(), "latest_height", latest, "max_blob_size", s.cfg.MaxBlobSize)
+	s.logger.Info("mock DA server started", "address", s.addr, "data_dir", s.cfg.DataDir,
+		"block_time", s.cfg.BlockTime.String(), "latest_height", s.height.Load(), "max_blob_size", s.cfg.MaxBlobSize)
 	return nil
 }
 
-// startRPC checks the listen address and starts go-da's JSON-RPC server.
-// go-da's server does not expose its listener, so the address is probed
-// first: this gives a clear error for a busy port and resolves port 0 to a
-// concrete free port that Addr can report.
-func (s *Server) startRPC(ctx context.Context) (*jsonrpc.Server, string, error) {
-	ln, err := net.Listen("tcp", s.cfg.ListenAddress)
-	if err != nil {
-		return nil, "", fmt.Errorf("listen on %s for DA JSON-RPC (port in use by another DA server?): %w", s.cfg.ListenAddress, err)
-	}
-	addr := ln.Addr().String()
-	if err := ln.Close(); err != nil {
-		return nil, "", fmt.Errorf("release probe listener on %s: %w", addr, err)
-	}
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return nil, "", fmt.Errorf("%w: %w", ErrInvalidConfig, err)
-	}
-	rpc := jsonrpc.NewServer(host, port, rpcAPI{s})
-	if err := rpc.Start(ctx); err != nil {
-		return nil, "", fmt.Errorf("start DA JSON-RPC server on %s: %w", addr, err)
-	}
-	return rpc, addr, nil
+// rpcHandler serves the celestia-node modules with go-jsonrpc, the library
+// celestia-node uses, so codes, HTTP statuses and parameter errors come
+// out the same. go-jsonrpc registers every exported method of a module
+// value; the module types have only the API's methods, so Start, Stop and
+// the rest of Server cannot be called remotely.
+func (s *Server) rpcHandler() http.Handler {
+	rpc := jsonrpc.NewServer(jsonrpc.WithMaxRequestSize(maxRequestSize))
+	rpc.Register("blob", blobAPI{s})
+	rpc.Register("header", headerAPI{s})
+	rpc.Register("node", nodeAPI{})
+	rpc.Register("state", stateAPI{})
+	return rpc
 }
 
 // Stop shuts down the JSON-RPC server and the block producer (pending
@@ -138,14 +142,18 @@ func (s *Server) Stop() error {
 		return nil
 	}
 	s.stopped = true
+	close(s.closing)
 	s.mu.Unlock()
+
+	// The producer goes first: it fails the blob.Submit calls still
+	// waiting, so that their requests end and the HTTP shutdown does not
+	// wait for them. The store stays open until the last request is done.
+	s.cancel()
+	<-s.produced
 
 	ctx, cancel := context.WithTimeout(context.Background(), rpcShutdownTimeout)
 	defer cancel()
-	rpcErr := s.rpc.Stop(ctx)
-
-	s.cancel()
-	<-s.produced
+	rpcErr := s.http.Shutdown(ctx)
 
 	s.storeMu.Lock()
 	defer s.storeMu.Unlock()
@@ -155,7 +163,7 @@ func (s *Server) Stop() error {
 	return errors.Join(rpcErr, storeErr)
 }
 
-// Height returns the latest produced DA height (0 before the first block).
+// Height returns the latest produced DA height (0 before Start).
 func (s *Server) Height() uint64 {
 	return s.height.Load()
 }
@@ -171,8 +179,8 @@ func (s *Server) Addr() string {
 // Header returns the header of a produced DA block; a height above the
 // latest one fails with ErrHeightFromFuture.
 func (s *Server) Header(height uint64) (Header, error) {
-	if latest := s.height.Load(); height > latest {
-		return Header{}, fmt.Errorf("%w: requested height %d, latest DA height %d", ErrHeightFromFuture, height, latest)
+	if err := s.checkHeight(height); err != nil {
+		return Header{}, err
 	}
 	var h Header
 	err := s.withStore(func(st *store) error {
@@ -185,6 +193,25 @@ func (s *Server) Header(height uint64) (Header, error) {
 		return err
 	})
 	return h, err
+}
+
+// waitForHeight blocks until height is produced, ctx ends or Stop begins.
+func (s *Server) waitForHeight(ctx context.Context, height uint64) error {
+	for {
+		s.mu.Lock()
+		next, closing := s.newBlock, s.closing
+		s.mu.Unlock()
+		if s.height.Load() >= height {
+			return nil
+		}
+		select {
+		case <-next:
+		case <-closing:
+			return ErrNotRunning
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 // withStore runs fn with the store, failing if the server is not open.

@@ -3,7 +3,7 @@ package mockda
 import (
 	"context"
 	"encoding/binary"
-	"encoding/hex"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -11,18 +11,18 @@ import (
 	"github.com/celestiaorg/go-square/v2/share"
 	"github.com/cometbft/cometbft/crypto/merkle"
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 )
 
 func TestBlocksAreProducedOnTicker(t *testing.T) {
 	s := startServer(t, t.TempDir(), fastBlockTime, 0)
 	ctx := context.Background()
+	c := client(s)
 	ns := testNamespace(t, 1)
 
-	ids, err := s.GetIDs(ctx, 0, ns)
-	require.NoError(t, err)
-	require.Empty(t, ids)
-
-	// Empty blocks still advance the height.
+	// Empty blocks still advance the height; block 1 exists from the start.
 	require.Eventually(t, func() bool { return s.Height() >= 3 }, 10*time.Second, 5*time.Millisecond)
 	var prev time.Time
 	for h := uint64(1); h <= 3; h++ {
@@ -34,26 +34,41 @@ func TestBlocksAreProducedOnTicker(t *testing.T) {
 		require.False(t, hdr.Time.Before(prev))
 		prev = hdr.Time
 
-		ids, err := s.GetIDs(ctx, h, ns)
+		ids, err := c.GetIDs(ctx, h, ns)
 		require.NoError(t, err)
 		require.Empty(t, ids)
 	}
 
 	// Submit returns once the blobs are in a produced block.
-	ids, err = s.Submit(ctx, [][]byte{[]byte("hello")}, 0, ns)
+	ids, err := c.Submit(ctx, [][]byte{[]byte("hello")}, 0, ns)
 	require.NoError(t, err)
 	require.Len(t, ids, 1)
 	height := binary.LittleEndian.Uint64(ids[0])
 	require.Greater(t, height, uint64(3))
 	require.LessOrEqual(t, height, s.Height())
-	got, err := s.GetIDs(ctx, height, ns)
+	got, err := c.GetIDs(ctx, height, ns)
 	require.NoError(t, err)
 	require.Equal(t, ids, got)
+
+	// The header API follows the blocks.
+	head, err := c.NetworkHead(ctx)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, head.Height, height)
+	next := s.Height() + 2
+	waited, err := c.WaitForHeight(ctx, next)
+	require.NoError(t, err)
+	require.Equal(t, next, waited.Height)
+	byHeight, err := c.HeaderByHeight(ctx, height)
+	require.NoError(t, err)
+	hdr, err := s.Header(height)
+	require.NoError(t, err)
+	require.True(t, hdr.Time.Equal(byHeight.Time))
 }
 
 func TestNamespacesAreIsolated(t *testing.T) {
 	s := startServer(t, t.TempDir(), manualBlockTime, 0)
 	ctx := context.Background()
+	c := client(s)
 	nsA, nsB := testNamespace(t, 1), testNamespace(t, 2)
 
 	// Both namespaces in the same block.
@@ -66,26 +81,25 @@ func TestNamespacesAreIsolated(t *testing.T) {
 	require.NoError(t, b.err)
 	height := s.Height()
 
-	idsA, err := s.GetIDs(ctx, height, nsA)
+	idsA, err := c.GetIDs(ctx, height, nsA)
 	require.NoError(t, err)
 	require.Equal(t, a.ids, idsA)
-	idsB, err := s.GetIDs(ctx, height, nsB)
+	idsB, err := c.GetIDs(ctx, height, nsB)
 	require.NoError(t, err)
 	require.Equal(t, b.ids, idsB)
 
-	blobs, err := s.Get(ctx, idsA, nsA)
+	blobs, err := client(s).Get(ctx, idsA, nsA) // a fresh client: blob.Get, not GetAll's data
 	require.NoError(t, err)
 	require.Equal(t, [][]byte{[]byte("blob for A")}, blobs)
 
 	// An ID of A is unknown in B, and in a namespace nobody used.
 	for _, ns := range [][]byte{nsB, testNamespace(t, 3)} {
-		_, err = s.Get(ctx, idsA, ns)
-		require.ErrorIs(t, err, ErrBlobNotFound)
-		require.ErrorContains(t, err, hex.EncodeToString(idsA[0]))
-		_, err = s.GetProofs(ctx, idsA, ns)
-		require.ErrorIs(t, err, ErrBlobNotFound)
+		_, err = client(s).Get(ctx, idsA, ns)
+		require.ErrorIs(t, err, da.ErrBlobNotFound)
+		_, err = c.GetProofs(ctx, idsA, ns)
+		require.ErrorIs(t, err, da.ErrBlobNotFound)
 	}
-	ids, err := s.GetIDs(ctx, height, testNamespace(t, 3))
+	ids, err := c.GetIDs(ctx, height, testNamespace(t, 3))
 	require.NoError(t, err)
 	require.Empty(t, ids)
 }
@@ -93,17 +107,21 @@ func TestNamespacesAreIsolated(t *testing.T) {
 func TestIDsAreHeightAndShareCommitment(t *testing.T) {
 	s := startServer(t, t.TempDir(), manualBlockTime, 0)
 	ctx := context.Background()
+	c := client(s)
 	ns := testNamespace(t, 1)
 	// One blob fitting a single share, one spanning many shares.
 	data := [][]byte{[]byte("small"), randomBytes(t, 100_000), []byte("small")}
 
 	ids := submitNow(t, s, ns, data...)
-	require.Equal(t, uint64(1), s.Height())
+	require.Equal(t, uint64(2), s.Height())
 
 	gsNs, err := share.NewNamespaceFromBytes(ns)
 	require.NoError(t, err)
-	commitments, err := s.Commit(ctx, data, ns)
-	require.NoError(t, err)
+	var served []*Blob
+	a := call(t, s, request(t, "blob.GetAll", 2, [][]byte{ns}))
+	require.Nil(t, a.Error)
+	require.NoError(t, json.Unmarshal(a.Result, &served))
+	require.Len(t, served, len(data))
 	for i, d := range data {
 		blob, err := share.NewV0Blob(gsNs, d)
 		require.NoError(t, err)
@@ -111,16 +129,17 @@ func TestIDsAreHeightAndShareCommitment(t *testing.T) {
 		require.NoError(t, err)
 
 		require.Len(t, ids[i], 8+32)
-		require.Equal(t, uint64(1), binary.LittleEndian.Uint64(ids[i][:8]))
-		require.Equal(t, want, ids[i][8:])
-		require.Equal(t, want, commitments[i])
+		require.Equal(t, uint64(2), binary.LittleEndian.Uint64(ids[i][:8]))
+		require.Equal(t, want, ids[i][8:], "the client's local commitment")
+		require.Equal(t, want, served[i].Commitment, "the mock's commitment")
+		require.Equal(t, -1, served[i].Index)
 	}
 	// Identical blobs share a commitment, hence an ID, and both are listed.
 	require.Equal(t, ids[0], ids[2])
-	got, err := s.GetIDs(ctx, 1, ns)
+	got, err := c.GetIDs(ctx, 2, ns)
 	require.NoError(t, err)
 	require.Equal(t, ids, got)
-	blobs, err := s.Get(ctx, ids, ns)
+	blobs, err := client(s).Get(ctx, ids, ns)
 	require.NoError(t, err)
 	require.Equal(t, data, blobs)
 }
@@ -138,7 +157,7 @@ func TestGetIDsKeepsSubmissionOrder(t *testing.T) {
 	require.NoError(t, r1.err)
 	require.NoError(t, r2.err)
 
-	ids, err := s.GetIDs(ctx, s.Height(), ns)
+	ids, err := client(s).GetIDs(ctx, s.Height(), ns)
 	require.NoError(t, err)
 	require.Equal(t, append(r1.ids, r2.ids...), ids)
 }
@@ -146,6 +165,7 @@ func TestGetIDsKeepsSubmissionOrder(t *testing.T) {
 func TestProofsProveInclusion(t *testing.T) {
 	s := startServer(t, t.TempDir(), manualBlockTime, 0)
 	ctx := context.Background()
+	c := client(s)
 	// nsB sorts before nsA but is submitted last: leaves must follow
 	// namespace order, then submission order.
 	nsA, nsB := testNamespace(t, 2), testNamespace(t, 1)
@@ -157,7 +177,7 @@ func TestProofsProveInclusion(t *testing.T) {
 	require.NoError(t, a.err)
 	require.NoError(t, b.err)
 
-	// The data root is recomputable from IDs alone.
+	// The data root is recomputable from IDs alone, and is the header's.
 	var leaves [][]byte
 	for _, id := range b.ids {
 		leaves = append(leaves, append(append([]byte{}, nsB...), id[8:]...))
@@ -170,46 +190,51 @@ func TestProofsProveInclusion(t *testing.T) {
 	require.Equal(t, merkle.HashFromByteSlices(leaves), hdr.DataRoot)
 	require.Equal(t, uint32(4), hdr.BlobCount)
 
-	proofs, err := s.GetProofs(ctx, a.ids, nsA)
+	proofs, err := c.GetProofs(ctx, a.ids, nsA)
 	require.NoError(t, err)
 	require.Len(t, proofs, len(a.ids))
-	ok, err := s.Validate(ctx, a.ids, proofs, nsA)
+	ok, err := c.Validate(ctx, a.ids, proofs, nsA)
 	require.NoError(t, err)
 	require.Equal(t, []bool{true, true, true}, ok)
 
-	// Every single altered byte of a proof makes it invalid.
+	// Every single altered byte of a proof makes it invalid: it no longer
+	// parses (refused by the client or the mock) or no longer verifies.
 	for i := range proofs[0] {
-		ok, err := s.Validate(ctx, a.ids[:1], [][]byte{flip(proofs[0], i)}, nsA)
-		require.NoError(t, err)
+		ok, err := c.Validate(ctx, a.ids[:1], [][]byte{flip(proofs[0], i)}, nsA)
+		require.NoError(t, err, "flipped byte %d", i)
 		require.Equal(t, []bool{false}, ok, "flipped byte %d", i)
 	}
-	// Truncated, extended or empty proofs are invalid too.
-	for _, p := range [][]byte{proofs[0][:len(proofs[0])-1], append(proofs[0], 0), nil} {
-		ok, err := s.Validate(ctx, a.ids[:1], [][]byte{p}, nsA)
+	// Truncated, extended or empty proofs are invalid too, and so is a
+	// well-formed proof with another leaf index.
+	for _, p := range [][]byte{proofs[0][:len(proofs[0])-1], append(proofs[0], 0), nil, []byte(`[{"start":1,"end":2,"nodes":[],"is_max_namespace_ignored":true}]`)} {
+		ok, err := c.Validate(ctx, a.ids[:1], [][]byte{p}, nsA)
 		require.NoError(t, err)
 		require.Equal(t, []bool{false}, ok)
 	}
 
 	// Another blob's proof does not prove this one.
-	ok, err = s.Validate(ctx, a.ids[:2], [][]byte{proofs[1], proofs[0]}, nsA)
+	ok, err = c.Validate(ctx, a.ids[:2], [][]byte{proofs[1], proofs[0]}, nsA)
 	require.NoError(t, err)
 	require.Equal(t, []bool{false, false}, ok)
 
 	// A changed commitment, another height, or another namespace: false.
 	badCommitment := flip(a.ids[0], 8+5)
-	otherHeight := MakeID(s.Height()+10, a.ids[0][8:])
-	ok, err = s.Validate(ctx, [][]byte{badCommitment, otherHeight}, proofs[:2], nsA)
+	otherHeight := da.MakeID(1, a.ids[0][8:])
+	ok, err = c.Validate(ctx, [][]byte{badCommitment, otherHeight}, proofs[:2], nsA)
 	require.NoError(t, err)
 	require.Equal(t, []bool{false, false}, ok)
-	ok, err = s.Validate(ctx, a.ids, proofs, nsB)
+	ok, err = c.Validate(ctx, a.ids, proofs, nsB)
 	require.NoError(t, err)
 	require.Equal(t, []bool{false, false, false}, ok)
 
+	// A height that does not exist yet is an error, as on celestia-node.
+	_, err = c.Validate(ctx, [][]byte{da.MakeID(s.Height()+10, a.ids[0][8:])}, proofs[:1], nsA)
+	require.ErrorIs(t, err, da.ErrHeightFromFuture)
 	// Malformed requests are errors.
-	_, err = s.Validate(ctx, a.ids, proofs[:2], nsA)
-	require.ErrorIs(t, err, ErrInvalidProofs)
-	_, err = s.Validate(ctx, [][]byte{[]byte("short")}, proofs[:1], nsA)
-	require.ErrorIs(t, err, ErrMalformedID)
+	_, err = c.Validate(ctx, a.ids, proofs[:2], nsA)
+	require.ErrorIs(t, err, celestia.ErrInvalidRequest)
+	_, err = c.Validate(ctx, [][]byte{[]byte("short")}, proofs[:1], nsA)
+	require.ErrorIs(t, err, da.ErrMalformedID)
 }
 
 func TestDataSurvivesRestart(t *testing.T) {
@@ -221,9 +246,10 @@ func TestDataSurvivesRestart(t *testing.T) {
 	s1, err := New(Config{DataDir: dir, ListenAddress: "127.0.0.1:0", BlockTime: fastBlockTime}, nil)
 	require.NoError(t, err)
 	require.NoError(t, s1.Start(ctx))
-	ids, err := s1.Submit(ctx, data, 0.002, ns)
+	c1 := client(s1)
+	ids, err := c1.Submit(ctx, data, 0.002, ns)
 	require.NoError(t, err)
-	proofs, err := s1.GetProofs(ctx, ids, ns)
+	proofs, err := c1.GetProofs(ctx, ids, ns)
 	require.NoError(t, err)
 	height := binary.LittleEndian.Uint64(ids[0])
 	hdr1, err := s1.Header(height)
@@ -233,14 +259,15 @@ func TestDataSurvivesRestart(t *testing.T) {
 
 	s2 := startServer(t, dir, fastBlockTime, 0)
 	require.GreaterOrEqual(t, s2.Height(), stoppedAt)
+	c2 := client(s2)
 
-	got, err := s2.Get(ctx, ids, ns)
+	got, err := c2.Get(ctx, ids, ns)
 	require.NoError(t, err)
 	require.Equal(t, data, got)
-	gotIDs, err := s2.GetIDs(ctx, height, ns)
+	gotIDs, err := c2.GetIDs(ctx, height, ns)
 	require.NoError(t, err)
 	require.Equal(t, ids, gotIDs)
-	ok, err := s2.Validate(ctx, ids, proofs, ns)
+	ok, err := c2.Validate(ctx, ids, proofs, ns)
 	require.NoError(t, err)
 	require.Equal(t, []bool{true, true}, ok)
 	hdr2, err := s2.Header(height)
@@ -248,7 +275,7 @@ func TestDataSurvivesRestart(t *testing.T) {
 	require.Equal(t, hdr1, hdr2)
 
 	// Heights continue after the last persisted one.
-	newIDs, err := s2.Submit(ctx, [][]byte{[]byte("after restart")}, 0, ns)
+	newIDs, err := c2.Submit(ctx, [][]byte{[]byte("after restart")}, 0, ns)
 	require.NoError(t, err)
 	require.Greater(t, binary.LittleEndian.Uint64(newIDs[0]), stoppedAt)
 }

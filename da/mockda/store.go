@@ -9,6 +9,8 @@ import (
 
 	"cosmossdk.io/log"
 	"github.com/cockroachdb/pebble"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
 )
 
 // Key layout of the pebble store. Heights are big-endian in keys so that
@@ -34,7 +36,7 @@ var (
 // headerVersion tags the header encoding, to allow changing it later.
 const (
 	headerVersion = 1
-	headerSize    = 1 + 8 + CommitmentSize + 4 + 8
+	headerSize    = 1 + 8 + da.CommitmentSize + 4 + 8
 )
 
 // Header is what the mock DA layer commits to per block: a light client
@@ -177,12 +179,12 @@ func (s *store) leaves(height uint64) ([][]byte, error) {
 }
 
 func splitCommitments(v []byte) ([][]byte, error) {
-	if len(v)%CommitmentSize != 0 {
+	if len(v)%da.CommitmentSize != 0 {
 		return nil, fmt.Errorf("corrupt blob index record (%d bytes)", len(v))
 	}
-	out := make([][]byte, 0, len(v)/CommitmentSize)
-	for i := 0; i < len(v); i += CommitmentSize {
-		out = append(out, v[i:i+CommitmentSize:i+CommitmentSize])
+	out := make([][]byte, 0, len(v)/da.CommitmentSize)
+	for i := 0; i < len(v); i += da.CommitmentSize {
+		out = append(out, v[i:i+da.CommitmentSize:i+da.CommitmentSize])
 	}
 	return out, nil
 }
@@ -219,9 +221,9 @@ func decodeHeader(height uint64, v []byte) (Header, error) {
 	return Header{
 		Height:    height,
 		Time:      time.Unix(0, int64(binary.BigEndian.Uint64(v[1:9]))).UTC(),
-		DataRoot:  v[9 : 9+CommitmentSize],
-		BlobCount: binary.BigEndian.Uint32(v[9+CommitmentSize:]),
-		BlobBytes: binary.BigEndian.Uint64(v[13+CommitmentSize:]),
+		DataRoot:  v[9 : 9+da.CommitmentSize],
+		BlobCount: binary.BigEndian.Uint32(v[9+da.CommitmentSize:]),
+		BlobBytes: binary.BigEndian.Uint64(v[13+da.CommitmentSize:]),
 	}, nil
 }
 

@@ -11,10 +11,10 @@ import (
 
 	"github.com/cometbft/cometbft/crypto/ed25519"
 	"github.com/cometbft/cometbft/privval"
-	"github.com/rollkit/go-da/proxy/jsonrpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
 )
 
@@ -50,12 +50,10 @@ func TestFullNodeIgnoresForgedBlocks(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	client, err := jsonrpc.NewClient(ctx, "http://"+c.daAddr, "")
-	require.NoError(t, err)
-	defer client.Close()
+	client := celestia.New("http://"+c.daAddr, "") // what nodes use
 	ns, err := da.ParseNamespace(chainNamespace)
 	require.NoError(t, err)
-	_, err = client.DA.Submit(ctx, forgeries, -1, ns.Bytes())
+	_, err = client.Submit(ctx, forgeries, -1, ns.Bytes())
 	require.NoError(t, err)
 
 	waitFor(t, 60*time.Second, "the full node to log the rejections", func() bool {

@@ -11,12 +11,11 @@ import (
 	"time"
 
 	"github.com/cometbft/cometbft/privval"
-	"github.com/rollkit/go-da/proxy/jsonrpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
-	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
 )
@@ -50,14 +49,12 @@ func TestFraudEquivocationHaltsFullNode(t *testing.T) {
 		ChainID: chainID, Height: height, Key: seqKey.PrivKey, Txs: [][]byte{[]byte("a different block")},
 	})
 	ctx := context.Background()
-	client, err := jsonrpc.NewClient(ctx, "http://"+c.daAddr, "")
-	require.NoError(t, err)
-	defer client.Close()
+	client := celestia.New("http://"+c.daAddr, "") // what nodes use
 	ns, err := da.ParseNamespace(chainNamespace)
 	require.NoError(t, err)
-	ids, err := client.DA.Submit(ctx, [][]byte{gatewaytest.Blob(conflicting)}, -1, ns.Bytes())
+	ids, err := client.Submit(ctx, [][]byte{gatewaytest.Blob(conflicting)}, -1, ns.Bytes())
 	require.NoError(t, err)
-	daHeight, _, err := mockda.SplitID(ids[0])
+	daHeight, _, err := da.SplitID(ids[0])
 	require.NoError(t, err)
 
 	// The report: in the full node's data dir, with both signed headers.

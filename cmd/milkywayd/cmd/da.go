@@ -31,14 +31,18 @@ func daCommand() *cobra.Command {
 func daServeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Run the Celestia-like mock DA server (go-da JSON-RPC, pebble-backed)",
-		Long: `Run a mock of a Celestia light node's blob API for devnets and tests.
+		Short: "Run the Celestia-like mock DA server (celestia-node blob API, pebble-backed)",
+		Long: `Run a mock of a Celestia light node's JSON-RPC API for devnets and tests.
 
-It speaks go-da JSON-RPC (what --rollkit.da_address http://... expects),
-produces a DA block every --da.block-time, keeps blobs per 29-byte namespace,
-returns IDs of 8-byte little-endian height + go-square share commitment,
-serves inclusion proofs against each block's data root, and stores
-everything in pebble under <home>/data/mockda so a restart keeps history.`,
+It serves the part of celestia-node's API a rollup uses (blob.Submit,
+blob.GetAll, blob.Get, blob.GetProof, blob.Included, header.NetworkHead,
+header.GetByHeight, header.WaitForHeight, node.Info, state.Balance) with
+celestia-node v0.32.1's encodings and errors, so nodes use the same client
+as against Celestia (--rollkit.da_address http://...). It produces a DA
+block every --da.block-time, keeps blobs per 29-byte namespace with
+go-square share commitments, proves inclusion against each block's data
+root, and stores everything in pebble under <home>/data/mockda so a
+restart keeps history.`,
 		Example: "milkywayd da serve --home ~/.milkyway-da --da.address 127.0.0.1:7980 --da.block-time 1s",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -3,14 +3,15 @@ package cmd
 import (
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/server"
 	"github.com/spf13/cobra"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 )
 
@@ -21,10 +22,6 @@ const (
 	flagDAURL     = "da-url"
 	flagDAToken   = "da-auth-token"
 )
-
-// heightFromFuture is how celestia-node and the mock DA say a height does
-// not exist yet; over JSON-RPC errors arrive as text only.
-const heightFromFuture = "from the future"
 
 // inspectedBlob is one line of `da inspect` output.
 type inspectedBlob struct {
@@ -70,7 +67,7 @@ past the DA's tip end the scan.`,
 			}
 			url, _ := cmd.Flags().GetString(flagDAURL)
 			token, _ := cmd.Flags().GetString(flagDAToken)
-			client, err := da.Connect(cmd.Context(), url, token)
+			client, err := celestia.Connect(cmd.Context(), url, token)
 			if err != nil {
 				return err
 			}
@@ -83,7 +80,7 @@ past the DA's tip end the scan.`,
 			out := json.NewEncoder(cmd.OutOrStdout())
 			for h := from; h <= to; h++ {
 				ids, err := client.GetIDs(cmd.Context(), h, ns.Bytes())
-				if err != nil && strings.Contains(err.Error(), heightFromFuture) {
+				if errors.Is(err, da.ErrHeightFromFuture) {
 					return nil
 				}
 				if err != nil || len(ids) == 0 {
@@ -125,7 +122,7 @@ past the DA's tip end the scan.`,
 	cmd.Flags().Uint64(flagFrom, 1, "first DA height")
 	cmd.Flags().Uint64(flagTo, 100, "last DA height")
 	cmd.Flags().String(flagNamespace, defaultDANamespace, "the chain's DA namespace")
-	cmd.Flags().String(flagDAURL, defaultDAAddress, "DA JSON-RPC address (mock DA or celestia light node)")
+	cmd.Flags().String(flagDAURL, defaultDAAddress, "DA JSON-RPC address: a celestia-node (light node port 26658) or the mock DA")
 	cmd.Flags().String(flagDAToken, "", "DA auth token (celestia light node)")
 	cmd.Flags().String(flags.FlagHome, DefaultNodeHome, "node home whose genesis names the sequencer")
 	return cmd

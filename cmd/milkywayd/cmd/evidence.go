@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
-	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -220,7 +220,7 @@ func postBlob(cmd *cobra.Command, ns, data []byte) (slashingtypes.DAPointer, err
 	if err != nil {
 		return slashingtypes.DAPointer{}, fmt.Errorf("posting to the DA: %w", err)
 	}
-	height, commitment, err := mockda.SplitID(ids[0])
+	height, commitment, err := da.SplitID(ids[0])
 	if err != nil {
 		return slashingtypes.DAPointer{}, err
 	}
@@ -228,14 +228,14 @@ func postBlob(cmd *cobra.Command, ns, data []byte) (slashingtypes.DAPointer, err
 }
 
 func addDAFlags(cmd *cobra.Command) {
-	cmd.Flags().String(flagDAURL, defaultDAAddress, "DA JSON-RPC address (mock DA or celestia light node)")
+	cmd.Flags().String(flagDAURL, defaultDAAddress, "DA JSON-RPC address: a celestia-node (light node port 26658) or the mock DA")
 	cmd.Flags().String(flagDAToken, "", "DA auth token (celestia light node)")
 }
 
 func daClientFromFlags(cmd *cobra.Command) (goda.DA, error) {
 	url, _ := cmd.Flags().GetString(flagDAURL)
 	token, _ := cmd.Flags().GetString(flagDAToken)
-	return da.Connect(cmd.Context(), url, token)
+	return celestia.Connect(cmd.Context(), url, token)
 }
 
 func parseFraction(s string) (sdkmath.LegacyDec, error) {

@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
-	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
@@ -124,7 +123,7 @@ func locateBlock(cmd *cobra.Command, r *fraud.Report) (slashingtypes.DAPointer, 
 	for i, blob := range blobs {
 		b, err := decodeBlock(blob)
 		if err == nil && bytes.Equal(b.Hash(), want.Hash()) {
-			height, commitment, err := mockda.SplitID(ids[i])
+			height, commitment, err := da.SplitID(ids[i])
 			return slashingtypes.DAPointer{Namespace: ns.Bytes(), Height: height, Commitment: commitment}, err
 		}
 	}

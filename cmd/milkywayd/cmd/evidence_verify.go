@@ -5,8 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
@@ -18,7 +18,6 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
-	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -157,7 +156,7 @@ func verifySlash(cmd *cobra.Command, clientCtx client.Context, slash slashingtyp
 func findRollupBlock(cmd *cobra.Command, client goda.DA, verifier *gateway.BlockVerifier, ns []byte, from, want uint64) (*rollkittypes.Block, uint64, error) {
 	for h := max(from, 1); ; h++ {
 		ids, err := client.GetIDs(cmd.Context(), h, ns)
-		if err != nil && strings.Contains(err.Error(), heightFromFuture) {
+		if errors.Is(err, da.ErrHeightFromFuture) {
 			return nil, 0, fmt.Errorf("rollup block %d not found on the DA from height %d to the tip", want, from)
 		}
 		if err != nil {
@@ -254,7 +253,7 @@ func checkEvidence(cmd *cobra.Command, clientCtx client.Context, client goda.DA,
 // checkBlobOnDA fetches the blob a pointer names and recomputes its
 // commitment from the data.
 func checkBlobOnDA(cmd *cobra.Command, client goda.DA, v *evidenceVerdict, ptr slashingtypes.DAPointer, what string) {
-	blobs, err := client.Get(cmd.Context(), []goda.ID{mockda.MakeID(ptr.Height, ptr.Commitment)}, ptr.Namespace)
+	blobs, err := client.Get(cmd.Context(), []goda.ID{da.MakeID(ptr.Height, ptr.Commitment)}, ptr.Namespace)
 	if err != nil || len(blobs) != 1 {
 		v.add(what+" available on the DA", false, "DA height %d commitment %X: %v", ptr.Height, ptr.Commitment, err)
 		return
@@ -264,7 +263,7 @@ func checkBlobOnDA(cmd *cobra.Command, client goda.DA, v *evidenceVerdict, ptr s
 		v.add(what+" commitment", false, "%s", err)
 		return
 	}
-	c, err := mockda.CreateCommitment(ns, blobs[0])
+	c, err := da.CreateCommitment(ns, blobs[0])
 	sum := sha256.Sum256(blobs[0])
 	v.add(what+" available on the DA under the claimed commitment", err == nil && bytes.Equal(c, ptr.Commitment),
 		"DA height %d, %d bytes, sha256 %X", ptr.Height, len(blobs[0]), sum)

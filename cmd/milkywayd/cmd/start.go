@@ -35,6 +35,7 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/app"
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
@@ -77,8 +78,11 @@ the report files are removed.
 DA layer:
   mock DA (devnet):  --rollkit.da_address http://127.0.0.1:7980
   Celestia node:     --rollkit.da_address http://<light-node>:26658 \
-                     --rollkit.da_auth_token <token> --rollkit.da_gas_price 0.002 \
+                     --rollkit.da_auth_token <token> \
                      --rollkit.da_namespace <58 hex chars> --rollkit.da_start_height <h>
+  Both are spoken to with celestia-node's blob API (blob.Submit, blob.GetAll,
+  ...). --rollkit.da_gas_price above 0 sets the blob gas price (utia/gas);
+  the default -1 lets the node choose it.
 
 Servers: CometBFT-style RPC on --rpc.laddr (plus GET /sequencer_status and
 GET /fraud_reports), gRPC and REST as set in app.toml.`
@@ -113,7 +117,7 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err := sequencer.CheckConfig(nodeCfg, genDoc, pval.PubKey); err != nil {
 		return err
 	}
-	upstream, err := da.Connect(baseCtx, nodeCfg.DAAddress, nodeCfg.DAAuthToken)
+	upstream, err := celestia.Connect(baseCtx, nodeCfg.DAAddress, nodeCfg.DAAuthToken)
 	if err != nil {
 		return err
 	}
