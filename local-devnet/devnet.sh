@@ -249,6 +249,7 @@ start_one() {
     fullnode)
       spawn fullnode start --home "$FN_HOME" \
         --rollkit.da_block_time "$DA_BLOCK_TIME" --rollkit.da_address "http://$DA_ADDR" \
+        --rollup.sequencer_rpc "tcp://127.0.0.1:$SEQ_RPC" \
         --rpc.laddr "tcp://127.0.0.1:$FN_RPC" --p2p.laddr "tcp://127.0.0.1:$FN_P2P" \
         --grpc.address "127.0.0.1:$FN_GRPC" --api.address "tcp://127.0.0.1:$FN_API" "${common[@]}" ;;
   esac

@@ -10,4 +10,5 @@
 //     sequencer, block times, backlog limit) with errors that name the fix.
 //   - fraud/: fraud detection on full nodes (equivocation, state mismatch),
 //     its reports, and the halt that stops the node following the sequencer.
+//   - txforward/: a full node's RPC hands broadcast_tx_* to the sequencer.
 package sequencer

@@ -120,10 +120,11 @@ func (c *cluster) startSequencerWithBlockTime(blockTime string) {
 	waitFor(c.t, 60*time.Second, "sequencer to produce block 1", func() bool { return c.height(c.seqRPC) >= 1 })
 }
 
-func (c *cluster) startFullNode() {
-	c.full = c.spawn("fullnode", "start", "--home", c.home("fullnode"),
-		"--rollkit.da_block_time", "200ms", "--rollkit.da_address", "http://"+c.daAddr,
-		"--rpc.laddr", "tcp://"+c.fullRPC, "--p2p.laddr", "tcp://"+c.fullP2P, "--log_no_color")
+func (c *cluster) startFullNode(extra ...string) {
+	args := []string{"start", "--home", c.home("fullnode"),
+		"--rollkit.da_block_time", "200ms", "--rollkit.da_address", "http://" + c.daAddr,
+		"--rpc.laddr", "tcp://" + c.fullRPC, "--p2p.laddr", "tcp://" + c.fullP2P, "--log_no_color"}
+	c.full = c.spawn("fullnode", append(args, extra...)...)
 	waitFor(c.t, 60*time.Second, "full node RPC", func() bool { return dialable(c.fullRPC) })
 }
 

@@ -39,6 +39,7 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/txforward"
 )
 
 // Defaults for the DA connection: the embedded mock DA of the devnet and
@@ -51,6 +52,7 @@ const (
 func addStartFlags(cmd *cobra.Command) {
 	rollconf.AddFlags(cmd)
 	crisis.AddModuleInitFlags(cmd)
+	addForwardingFlag(cmd)
 	// Friendlier defaults than rollkit's (which point at a port nothing
 	// listens on by default).
 	_ = cmd.Flags().Set(rollconf.FlagDAAddress, defaultDAAddress)
@@ -85,7 +87,10 @@ DA layer:
   the default -1 lets the node choose it.
 
 Servers: CometBFT-style RPC on --rpc.laddr (plus GET /sequencer_status and
-GET /fraud_reports), gRPC and REST as set in app.toml.`
+GET /fraud_reports), gRPC and REST as set in app.toml. A full node answers
+queries from the blocks it verified and forwards broadcast_tx_* calls to the
+sequencer named by --rollup.sequencer_rpc, so wallets and relayers can use
+it for everything.`
 }
 
 // startRollupNode is milkywayd's start handler: it builds the app on pebble,
@@ -107,6 +112,10 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		return err
 	}
 	nodeCfg, err := rollkitConfig(svrCtx, cfg)
+	if err != nil {
+		return err
+	}
+	forwardTo, err := sequencerRPCURL(svrCtx.Viper.GetString(flagSequencerRPC))
 	if err != nil {
 		return err
 	}
@@ -179,7 +188,12 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		Store: rollkitStore, Included: gw.IncludedHeight, Fraud: detector.Status,
 	}
 	g, gctx := errgroup.WithContext(ctx)
-	if err := serveRPC(gctx, g, cfg.RPC.ListenAddress, node, status, detector.Handler(), logger); err != nil {
+	if nodeCfg.Aggregator {
+		forwardTo = ""
+	} else if forwardTo != "" {
+		logger.Info("forwarding transactions to the sequencer", "sequencer_rpc", forwardTo)
+	}
+	if err := serveRPC(gctx, g, cfg.RPC.ListenAddress, node, status, detector.Handler(), forwardTo, logger); err != nil {
 		return err
 	}
 	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(node.GetClient()), application, logger); err != nil {
@@ -287,12 +301,16 @@ func reconcile(ctx context.Context, application *app.App, nodeCfg rollconf.NodeC
 }
 
 // serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
-// the fraud reports route.
-func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, fraudReports http.Handler, logger log.Logger) error {
+// the fraud reports route. On a full node (forwardTo set or not) the
+// broadcast calls go to the sequencer.
+func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
 	addr := strings.TrimPrefix(laddr, "tcp://")
 	handler, err := rpcjson.GetHTTPHandler(node.GetClient(), servercmtlog.CometLoggerWrapper{Logger: logger})
 	if err != nil {
 		return err
+	}
+	if status.Role == sequencer.RoleFullNode {
+		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
 	}
 	mux := http.NewServeMux()
 	mux.Handle(sequencer.StatusPath, status.Handler())
