@@ -10,5 +10,7 @@
 //     sequencer, block times, backlog limit) with errors that name the fix.
 //   - fraud/: fraud detection on full nodes (equivocation, state mismatch),
 //     its reports, and the halt that stops the node following the sequencer.
+//   - cometrpc/: the node's RPC, CometBFT's server and routes over rollkit's
+//     client.
 //   - txforward/: a full node's RPC hands broadcast_tx_* to the sequencer.
 package sequencer

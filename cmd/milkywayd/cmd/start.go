@@ -14,6 +14,7 @@ import (
 	cmtcfg "github.com/cometbft/cometbft/config"
 	"github.com/cometbft/cometbft/p2p"
 	"github.com/cometbft/cometbft/proxy"
+	rpcserver "github.com/cometbft/cometbft/rpc/jsonrpc/server"
 	cmtypes "github.com/cometbft/cometbft/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/cosmos/cosmos-sdk/client"
@@ -28,7 +29,6 @@ import (
 	golog "github.com/ipfs/go-log/v2"
 	rollconf "github.com/rollkit/rollkit/config"
 	rollnode "github.com/rollkit/rollkit/node"
-	rpcjson "github.com/rollkit/rollkit/rpc/json"
 	rolltypes "github.com/rollkit/rollkit/types"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
@@ -38,6 +38,7 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/cometrpc"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/txforward"
 )
@@ -305,10 +306,12 @@ func reconcile(ctx context.Context, application *app.App, nodeCfg rollconf.NodeC
 // broadcast calls go to the sequencer.
 func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
 	addr := strings.TrimPrefix(laddr, "tcp://")
-	handler, err := rpcjson.GetHTTPHandler(node.GetClient(), servercmtlog.CometLoggerWrapper{Logger: logger})
-	if err != nil {
-		return err
-	}
+	cmtLogger := servercmtlog.CometLoggerWrapper{Logger: logger.With("module", "rpc-server")}
+	// CometBFT's own JSON-RPC server (body limits, panic recovery, param
+	// parsing, websocket frames) over rollkit's client.
+	handler := rpcserver.PreChecksHandler(
+		rpcserver.RecoverAndLogHandler(cometrpc.New(node.GetClient(), laddr, cmtLogger).Handler(), cmtLogger),
+		rpcserver.DefaultConfig())
 	if status.Role == sequencer.RoleFullNode {
 		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
 	}
