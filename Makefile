@@ -8,7 +8,7 @@ BENCH_N    ?= 500
 CHAOS_KILLS ?= 30
 
 .DEFAULT_GOAL := help
-.PHONY: help build install test test-unit test-e2e test-chaos test-race fuzz lint proto-gen proto-check \
+.PHONY: help build install test test-unit test-e2e test-chaos test-celestia test-race fuzz lint proto-gen proto-check \
 	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs bench clean
 
 ## help: list the targets
@@ -39,6 +39,13 @@ test-e2e:
 ## test-chaos: SIGKILL the sequencer and full node at random under load, plus a DA outage (CHAOS_KILLS=30; make test runs 6)
 test-chaos:
 	$(GO) test -count=1 -v -timeout 60m -run 'TestChaos$$' ./tests/e2e/ -args -chaos.kills=$(CHAOS_KILLS) $(CHAOS_ARGS)
+
+## test-celestia: opt-in, not in `make test`: build celestia-app/celestia-node (cached outside the repo), start a local Celestia network, run tests/celestia, stop it (docs/celestia.md)
+test-celestia:
+	bash scripts/celestia/build.sh
+	CELESTIA_FUND=$${CELESTIA_FUND:-0} bash scripts/celestia/network.sh up
+	$(GO) test -p 1 -count=1 -tags celestia -timeout 30m -v ./tests/celestia/...; rc=$$?; \
+	  if [ -z "$$KEEP_NETWORK" ]; then bash scripts/celestia/network.sh down; fi; exit $$rc
 
 ## fuzz: run every fuzz target in x/ briefly (FUZZTIME=10s each by default)
 fuzz:

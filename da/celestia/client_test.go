@@ -58,6 +58,22 @@ func TestTransportErrors(t *testing.T) {
 		require.ErrorIs(t, err, ErrUnauthorized)
 		require.ErrorContains(t, err, "write permission")
 	})
+	t.Run("account cannot pay", func(t *testing.T) {
+		// Texts recorded from a celestia-node v0.32.1 bridge on celestia-app
+		// 9.0.8 (make test-celestia): an account that never received funds,
+		// then one holding 1utia.
+		for _, msg := range []string{
+			"account for signer celestia17usacthk0ntrkwazr3j7ymedgq3sg7nwwlh96u not found",
+			"broadcast tx error: hash A9A12DB6E803ADB4902E095784882939AF7E1DECE4E376886E52E5B12FC8E28D error: spendable balance 1utia is smaller than 320utia: insufficient funds: insufficient funds code: 5",
+		} {
+			srv := node(t, 200, `{"id":1,"jsonrpc":"2.0","error":{"code":1,"message":"`+msg+`"}}`, nil)
+			_, err := New(srv.URL, "").Submit(ctx, [][]byte{[]byte("x")}, -1, ns)
+			require.ErrorIs(t, err, ErrUnfunded)
+			require.NotErrorIs(t, err, ErrInsufficientFee)
+			require.ErrorContains(t, err, "fund the DA node's account")
+			require.ErrorContains(t, err, msg)
+		}
+	})
 	t.Run("nothing listening", func(t *testing.T) {
 		_, err := New("http://"+closedAddr(t), "").GetIDs(ctx, 1, ns)
 		require.ErrorIs(t, err, ErrUnreachable)

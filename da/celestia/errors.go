@@ -24,6 +24,12 @@ var (
 	// network's minimum (celestia-app's "insufficient fee", code 13).
 	ErrInsufficientFee = errors.New("DA fee too low")
 
+	// ErrUnfunded: the node's account cannot pay for the blob transaction:
+	// it never received funds (celestia-node: "account for signer ... not
+	// found") or its balance is below the fee (celestia-app's "insufficient
+	// funds", code 5).
+	ErrUnfunded = errors.New("DA node's account cannot pay for blobs")
+
 	// ErrMethodNotFound: the node does not serve a method of celestia-node's
 	// blob API (JSON-RPC -32601), e.g. a go-da-only server.
 	ErrMethodNotFound = errors.New("DA node does not serve celestia-node's blob API")
@@ -71,6 +77,10 @@ func classify(addr string, e *RPCError) error {
 		return fmt.Errorf("%w: %w", da.ErrHeightFromFuture, e)
 	case strings.HasPrefix(msg, da.ErrBlobNotFound.Error()):
 		return fmt.Errorf("%w: %w", da.ErrBlobNotFound, e)
+	case strings.Contains(msg, "account for signer") && strings.Contains(msg, "not found"),
+		strings.Contains(msg, "insufficient funds"):
+		return fmt.Errorf("%w: %w; fund the DA node's account with utia (its address: `celestia state account-address`, or the JSON-RPC state.AccountAddress)",
+			ErrUnfunded, e)
 	case strings.Contains(msg, "insufficient minimum gas price"), strings.Contains(msg, "insufficient fee"):
 		return fmt.Errorf("%w: %w; raise --rollkit.da_gas_price to at least the minimum the message names, or set it to -1 to let the node estimate it",
 			ErrInsufficientFee, e)

@@ -65,7 +65,7 @@ func (c *rpc) call(ctx context.Context, method string, out any, params ...any) e
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return fmt.Errorf("%s at %s: %w", method, c.addr, ctxErr)
 		}
-		return fmt.Errorf("%w at %s: %s: %w", ErrUnreachable, c.addr, method, err)
+		return fmt.Errorf("%w at %s: %s: %w (is the DA node running? check --rollkit.da_address)", ErrUnreachable, c.addr, method, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden {

@@ -13,6 +13,8 @@ import (
 	"github.com/filecoin-project/go-jsonrpc"
 	goda "github.com/rollkit/go-da"
 	rollkittypes "github.com/rollkit/rollkit/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/da"
 )
 
 // Gateway is a go-da DA that forwards to an upstream DA and screens what
@@ -196,11 +198,18 @@ func (g *Gateway) Validate(ctx context.Context, ids []goda.ID, proofs []goda.Pro
 // height they carry once the DA accepted them. Upstream errors pass through
 // unchanged: rollkit retries with backoff and keeps the blocks pending.
 func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float64, ns goda.Namespace) ([]goda.ID, error) {
+	start := time.Now()
 	ids, err := g.upstream.Submit(ctx, blobs, gasPrice, ns)
+	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
-		g.logger.Error("DA submission failed; blocks stay pending and are retried", "blobs", len(blobs), "err", err)
+		g.logger.Error("DA submission failed; blocks stay pending and are retried", "blobs", len(blobs), "took", took.String(), "err", err)
 		return nil, err
 	}
+	var daHeight uint64
+	if len(ids) > 0 {
+		daHeight, _, _ = da.SplitID(ids[0])
+	}
+	g.logger.Info("DA submission included", "blobs", len(blobs), "da_height", daHeight, "took", took.String())
 	for _, blob := range blobs[:min(len(ids), len(blobs))] {
 		if block, verr := g.verifier.Verify(blob); verr == nil {
 			g.raiseIncluded(block.Height())
