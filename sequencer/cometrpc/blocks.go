@@ -1,6 +1,7 @@
 package cometrpc
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -10,10 +11,15 @@ import (
 	cmtypes "github.com/cometbft/cometbft/types"
 )
 
-// Rollkit leaves a block id's part-set header empty (its blocks are not
-// gossiped in parts). Strict decoders (CosmJS) refuse a zero total, so the
-// header is filled with the real part set of the block as served: the
-// block's protobuf encoding cut in CometBFT's 64 KiB parts.
+// Rollkit leaves part-set headers empty (its blocks are not gossiped in
+// parts), and its sequencer signs CometBFT votes over a block id with an
+// empty part-set header, so the signed data (/commit, light blocks) must
+// keep it empty: IBC light clients verify those signatures. Strict decoders
+// (CosmJS) refuse a zero total in a block id, though, so the block views
+// (/block, /block_by_hash, /blockchain, block and header events) carry the
+// real part set of the block as served: its protobuf encoding cut in
+// CometBFT's 64 KiB parts. Those views are for display; verify against
+// /commit.
 func partSetHeader(b *cmtypes.Block) (cmtypes.PartSetHeader, error) {
 	ps, err := b.MakePartSet(cmtypes.BlockPartSizeBytes)
 	if err != nil {
@@ -22,7 +28,9 @@ func partSetHeader(b *cmtypes.Block) (cmtypes.PartSetHeader, error) {
 	return ps.Header(), nil
 }
 
-func withParts(res *ctypes.ResultBlock) (*ctypes.ResultBlock, error) {
+// withParts fills the part-set headers of a block view: the block's own id
+// and its header's last block id.
+func (s *Server) withParts(ctx context.Context, res *ctypes.ResultBlock) (*ctypes.ResultBlock, error) {
 	if res == nil || res.Block == nil {
 		return res, nil
 	}
@@ -30,8 +38,38 @@ func withParts(res *ctypes.ResultBlock) (*ctypes.ResultBlock, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.fillLastBlockID(ctx, &res.Block.Header, res.Block.LastCommit); err != nil {
+		return nil, err
+	}
 	res.BlockID.PartSetHeader = psh
+	// Rollkit shows the block's own commit as its last commit.
+	if lc := res.Block.LastCommit; lc != nil && bytes.Equal(lc.BlockID.Hash, res.BlockID.Hash) {
+		lc.BlockID.PartSetHeader = psh
+	}
 	return res, nil
+}
+
+// fillLastBlockID gives a header's last block id, and the block id of the
+// last commit shown with it, the part-set header of the previous block
+// (none for the first block).
+func (s *Server) fillLastBlockID(ctx context.Context, h *cmtypes.Header, lastCommit *cmtypes.Commit) error {
+	if h.Height <= 1 || len(h.LastBlockID.Hash) == 0 || !h.LastBlockID.PartSetHeader.IsZero() {
+		return nil
+	}
+	prev := h.Height - 1
+	res, err := s.client.Block(ctx, &prev)
+	if err != nil {
+		return err
+	}
+	psh, err := partSetHeader(res.Block)
+	if err != nil {
+		return err
+	}
+	h.LastBlockID.PartSetHeader = psh
+	if lastCommit != nil && bytes.Equal(lastCommit.BlockID.Hash, h.LastBlockID.Hash) {
+		lastCommit.BlockID.PartSetHeader = psh
+	}
+	return nil
 }
 
 func (s *Server) block(ctx *rpctypes.Context, height *int64) (*ctypes.ResultBlock, error) {
@@ -43,7 +81,7 @@ func (s *Server) block(ctx *rpctypes.Context, height *int64) (*ctypes.ResultBloc
 	if err != nil {
 		return nil, err
 	}
-	return withParts(res)
+	return s.withParts(ctx.Context(), res)
 }
 
 func (s *Server) blockByHash(ctx *rpctypes.Context, hash []byte) (*ctypes.ResultBlock, error) {
@@ -51,7 +89,7 @@ func (s *Server) blockByHash(ctx *rpctypes.Context, hash []byte) (*ctypes.Result
 	if err != nil {
 		return nil, err
 	}
-	return withParts(res)
+	return s.withParts(ctx.Context(), res)
 }
 
 // blockID is the id of the block at height, part-set header included.
@@ -60,32 +98,22 @@ func (s *Server) blockID(ctx context.Context, height int64) (cmtypes.BlockID, er
 	if err != nil {
 		return cmtypes.BlockID{}, err
 	}
-	if res, err = withParts(res); err != nil {
+	psh, err := partSetHeader(res.Block)
+	if err != nil {
 		return cmtypes.BlockID{}, err
 	}
+	res.BlockID.PartSetHeader = psh
 	return res.BlockID, nil
 }
 
+// commit is rollkit's commit as signed: its block id keeps the empty
+// part-set header the sequencer's signature covers.
 func (s *Server) commit(ctx *rpctypes.Context, height *int64) (*ctypes.ResultCommit, error) {
 	h, err := s.height(ctx.Context(), height)
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.client.Commit(ctx.Context(), &h)
-	if err != nil {
-		return nil, err
-	}
-	if res.Commit != nil {
-		id, err := s.blockID(ctx.Context(), h)
-		if err != nil {
-			return nil, err
-		}
-		res.Commit.BlockID.PartSetHeader = id.PartSetHeader
-		if len(res.Commit.BlockID.Hash) == 0 {
-			res.Commit.BlockID.Hash = id.Hash
-		}
-	}
-	return res, nil
+	return s.client.Commit(ctx.Context(), &h)
 }
 
 func (s *Server) blockchain(ctx *rpctypes.Context, minHeight, maxHeight int64) (*ctypes.ResultBlockchainInfo, error) {
@@ -99,6 +127,9 @@ func (s *Server) blockchain(ctx *rpctypes.Context, minHeight, maxHeight int64) (
 			return nil, err
 		}
 		meta.BlockID = id
+		if err := s.fillLastBlockID(ctx.Context(), &meta.Header, nil); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }
@@ -128,7 +159,16 @@ func (s *Server) blockSearch(ctx *rpctypes.Context, query string, page, perPage 
 	if err != nil {
 		return nil, err
 	}
-	return s.client.BlockSearch(ctx.Context(), query, p, pp, orderBy)
+	res, err := s.client.BlockSearch(ctx.Context(), query, p, pp, orderBy)
+	if err != nil {
+		return nil, err
+	}
+	for i, b := range res.Blocks {
+		if res.Blocks[i], err = s.withParts(ctx.Context(), b); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (s *Server) tx(ctx *rpctypes.Context, hash []byte, prove bool) (*ctypes.ResultTx, error) {

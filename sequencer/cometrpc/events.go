@@ -1,6 +1,7 @@
 package cometrpc
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 
 	ctypes "github.com/cometbft/cometbft/rpc/core/types"
 	rpctypes "github.com/cometbft/cometbft/rpc/jsonrpc/types"
+	cmtypes "github.com/cometbft/cometbft/types"
 )
 
 const (
@@ -38,6 +40,7 @@ func (s *Server) subscribe(ctx *rpctypes.Context, query string) (*ctypes.ResultS
 		defer s.release(addr)
 		for ev := range events {
 			ev.Query = query
+			s.fillEventParts(&ev)
 			writeCtx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 			err := ctx.WSConn.WriteRPCResponse(writeCtx, rpctypes.NewRPCSuccessResponse(id, &ev))
 			cancel()
@@ -91,4 +94,34 @@ func (s *Server) release(addr string) {
 // dropSubscriptions ends a closed connection's subscriptions.
 func (s *Server) dropSubscriptions(addr string) {
 	_ = s.client.UnsubscribeAll(context.Background(), addr)
+}
+
+// fillEventParts gives block and header events the part-set headers the
+// block views carry (see partSetHeader).
+func (s *Server) fillEventParts(ev *ctypes.ResultEvent) {
+	ctx := context.Background()
+	switch data := ev.Data.(type) {
+	case cmtypes.EventDataNewBlock:
+		if data.Block == nil {
+			return
+		}
+		// Every subscriber gets the same block: change a copy.
+		block := &cmtypes.Block{Header: data.Block.Header, Data: data.Block.Data, Evidence: data.Block.Evidence}
+		if data.Block.LastCommit != nil {
+			lastCommit := *data.Block.LastCommit
+			block.LastCommit = &lastCommit
+		}
+		if psh, err := partSetHeader(data.Block); err == nil {
+			data.BlockID.PartSetHeader = psh
+			if block.LastCommit != nil && bytes.Equal(block.LastCommit.BlockID.Hash, data.BlockID.Hash) {
+				block.LastCommit.BlockID.PartSetHeader = psh
+			}
+		}
+		_ = s.fillLastBlockID(ctx, &block.Header, block.LastCommit)
+		data.Block = block
+		ev.Data = data
+	case cmtypes.EventDataNewBlockHeader:
+		_ = s.fillLastBlockID(ctx, &data.Header, nil)
+		ev.Data = data
+	}
 }

@@ -57,7 +57,9 @@ func TestCometBFTClientsWorkUnchanged(t *testing.T) {
 			require.NoError(t, err)
 			b2, err := cl.Block(ctx, &cm.Height)
 			require.NoError(t, err)
-			require.Equal(t, b2.BlockID, cm2.Commit.BlockID, "commit and block agree on the block id")
+			require.Equal(t, b2.BlockID.Hash, cm2.Commit.BlockID.Hash, "commit and block agree on the block hash")
+			require.True(t, cm2.Commit.BlockID.PartSetHeader.IsZero(), "the commit keeps the block id the sequencer signed")
+			require.False(t, b2.Block.LastBlockID.PartSetHeader.IsZero(), "the block view's last block id has a part-set header")
 			_, err = cl.BlockResults(ctx, nil)
 			require.NoError(t, err, "block_results without a height")
 			_, err = cl.Header(ctx, nil)
@@ -117,6 +119,9 @@ func TestCometBFTClientsWorkUnchanged(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, cm.Height, light.Height)
 			require.NoError(t, light.ValidateBasic(chainID))
+			// The sequencer's signature verifies the way an IBC light client
+			// checks it.
+			require.NoError(t, light.ValidatorSet.VerifyCommitLight(chainID, light.Commit.BlockID, light.Height, light.Commit))
 
 			requireEvents(t, cl, c, alice)
 			requireBadRequestsRefused(t, rpc)
