@@ -6,9 +6,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math/rand"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +16,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 )
 
 const chainID = "milkyway-celestia-1"
@@ -205,50 +204,12 @@ func (r *rollup) status(rpc string) status {
 	return st
 }
 
-type abciInfo struct {
-	Height  int64
-	AppHash string
-}
+func (r *rollup) abciInfo(rpc string) (nodetest.ABCIInfo, error) { return nodetest.QueryABCIInfo(rpc) }
 
-func (r *rollup) abciInfo(rpc string) (abciInfo, error) {
-	var out struct {
-		Result struct {
-			Response struct {
-				Height  string `json:"last_block_height"`
-				AppHash string `json:"last_block_app_hash"`
-			} `json:"response"`
-		} `json:"result"`
-	}
-	if err := getJSON("http://"+rpc+"/abci_info", &out); err != nil {
-		return abciInfo{}, err
-	}
-	h, _ := strconv.ParseInt(out.Result.Response.Height, 10, 64)
-	return abciInfo{Height: h, AppHash: out.Result.Response.AppHash}, nil
-}
-
-func (r *rollup) height(rpc string) int64 {
-	info, err := r.abciInfo(rpc)
-	if err != nil {
-		return -1
-	}
-	return info.Height
-}
+func (r *rollup) height(rpc string) int64 { return nodetest.Height(rpc) }
 
 func (r *rollup) blockHash(rpc string, height int64) (string, error) {
-	var out struct {
-		Result struct {
-			BlockID struct {
-				Hash string `json:"hash"`
-			} `json:"block_id"`
-		} `json:"result"`
-	}
-	if err := getJSON(fmt.Sprintf("http://%s/block?height=%d", rpc, height), &out); err != nil {
-		return "", err
-	}
-	if out.Result.BlockID.Hash == "" {
-		return "", fmt.Errorf("no block %d", height)
-	}
-	return out.Result.BlockID.Hash, nil
+	return nodetest.BlockHash(rpc, height)
 }
 
 // blockHashes returns the hashes of blocks 1..upTo; every height must exist.
@@ -337,62 +298,10 @@ func waitLog(t *testing.T, p *process, offset int64, substr string, limit time.D
 	return line
 }
 
-func getJSON(url string, out any) error {
-	client := http.Client{Timeout: 3 * time.Second}
-	resp, err := client.Get(url)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	return json.NewDecoder(resp.Body).Decode(out)
-}
-
-func dialable(addr string) bool {
-	conn, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
-	if err != nil {
-		return false
-	}
-	_ = conn.Close()
-	return true
-}
-
-// freeAddr picks a free loopback port below Linux's ephemeral range
-// (32768+), so that no port the kernel hands out to the nodes' own
-// listeners or outgoing connections can take it before the node binds it.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	for i := 0; i < 1000; i++ {
-		port := 20000 + portRand.Intn(12000)
-		if portsTaken[port] {
-			continue
-		}
-		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		ln, err := net.Listen("tcp", addr)
-		if err != nil {
-			continue
-		}
-		_ = ln.Close()
-		portsTaken[port] = true
-		return addr
-	}
-	t.Fatal("no free port in 20000-32000")
-	return ""
-}
-
+// The process-test helpers shared with tests/e2e.
 var (
-	portRand   = rand.New(rand.NewSource(time.Now().UnixNano() + int64(os.Getpid())))
-	portsTaken = map[int]bool{}
+	getJSON  = nodetest.GetJSON
+	dialable = nodetest.Dialable
+	freeAddr = nodetest.FreeAddr
+	waitFor  = nodetest.WaitFor
 )
-
-// waitFor polls cond until it holds or the deadline passes (a liveness
-// bound, not a performance assertion).
-func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out after %s waiting for %s", limit, what)
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-}

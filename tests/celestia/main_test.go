@@ -11,10 +11,11 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 )
 
 // binary is the milkywayd built once by TestMain.
@@ -30,20 +31,14 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	network = env
-	dir, err := os.MkdirTemp("", "milkywayd-celestia")
+	var remove func()
+	binary, remove, err = nodetest.BuildMilkywayd("milkywayd-celestia")
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary = filepath.Join(dir, "milkywayd")
-	build := exec.Command("go", "build", "-o", binary, "github.com/milkyway-labs/milkyway-rollup/cmd/milkywayd")
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building milkywayd:", err)
 		os.Exit(1)
 	}
 	code := m.Run()
-	_ = os.RemoveAll(dir)
+	remove()
 	os.Exit(code)
 }
 

@@ -2,22 +2,17 @@ package e2e
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
-	"math/rand"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 )
 
 const chainID = "milkyway-devnet-1"
@@ -192,35 +187,9 @@ func (c *cluster) requireNoPanic() {
 	}
 }
 
-// abciInfo is the app's own view of its last commit.
-type abciInfo struct {
-	Height  int64
-	AppHash string
-}
+func (c *cluster) abciInfo(rpc string) (nodetest.ABCIInfo, error) { return nodetest.QueryABCIInfo(rpc) }
 
-func (c *cluster) abciInfo(rpc string) (abciInfo, error) {
-	var out struct {
-		Result struct {
-			Response struct {
-				Height  string `json:"last_block_height"`
-				AppHash string `json:"last_block_app_hash"`
-			} `json:"response"`
-		} `json:"result"`
-	}
-	if err := getJSON("http://"+rpc+"/abci_info", &out); err != nil {
-		return abciInfo{}, err
-	}
-	h, _ := strconv.ParseInt(out.Result.Response.Height, 10, 64)
-	return abciInfo{Height: h, AppHash: out.Result.Response.AppHash}, nil
-}
-
-func (c *cluster) height(rpc string) int64 {
-	info, err := c.abciInfo(rpc)
-	if err != nil {
-		return -1
-	}
-	return info.Height
-}
+func (c *cluster) height(rpc string) int64 { return nodetest.Height(rpc) }
 
 // status reads /sequencer_status.
 func (c *cluster) status(rpc string) map[string]any {
@@ -231,20 +200,7 @@ func (c *cluster) status(rpc string) map[string]any {
 
 // blockHash returns the hash of the block at height from a node's RPC.
 func (c *cluster) blockHash(rpc string, height int64) (string, error) {
-	var out struct {
-		Result struct {
-			BlockID struct {
-				Hash string `json:"hash"`
-			} `json:"block_id"`
-		} `json:"result"`
-	}
-	if err := getJSON(fmt.Sprintf("http://%s/block?height=%d", rpc, height), &out); err != nil {
-		return "", err
-	}
-	if out.Result.BlockID.Hash == "" {
-		return "", fmt.Errorf("no block %d", height)
-	}
-	return out.Result.BlockID.Hash, nil
+	return nodetest.BlockHash(rpc, height)
 }
 
 // requireSameAppHash records the sequencer's app hash at a few heights and
@@ -272,69 +228,13 @@ func (c *cluster) requireSameAppHash() int64 {
 	return matched
 }
 
-func getJSON(url string, out any) error {
-	client := http.Client{Timeout: 3 * time.Second}
-	resp, err := client.Get(url)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	return json.NewDecoder(resp.Body).Decode(out)
-}
-
-func dialable(addr string) bool {
-	conn, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
-	if err != nil {
-		return false
-	}
-	_ = conn.Close()
-	return true
-}
-
-// freeAddr picks a free loopback port below Linux's ephemeral range
-// (32768+). Ports handed out there by the kernel to the nodes' own
-// listeners (the DA gateway, libp2p) can never collide with one reserved
-// here and released before the process that needs it binds it.
-func freeAddr(t testing.TB) string {
-	t.Helper()
-	portMu.Lock()
-	defer portMu.Unlock()
-	for i := 0; i < 1000; i++ {
-		port := 20000 + portRand.Intn(12000)
-		if portsTaken[port] {
-			continue
-		}
-		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		ln, err := net.Listen("tcp", addr)
-		if err != nil {
-			continue
-		}
-		_ = ln.Close()
-		portsTaken[port] = true
-		return addr
-	}
-	t.Fatal("no free port in 20000-32000")
-	return ""
-}
-
+// The process-test helpers shared with tests/celestia.
 var (
-	portMu     sync.Mutex
-	portRand   = rand.New(rand.NewSource(time.Now().UnixNano() + int64(os.Getpid())))
-	portsTaken = map[int]bool{}
+	getJSON  = nodetest.GetJSON
+	dialable = nodetest.Dialable
+	freeAddr = nodetest.FreeAddr
+	waitFor  = nodetest.WaitFor
 )
-
-// waitFor polls cond until it holds or the deadline passes. The deadline
-// is a liveness bound for a hung process, not a performance assertion.
-func waitFor(t testing.TB, limit time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out after %s waiting for %s", limit, what)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
 
 // svcID and opID are the ids the tests' first service and operator get:
 // id 1 of each is the genesis "sequencing" service and the sequencer's

@@ -5,25 +5,20 @@ package e2e
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
+
+	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 )
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "milkywayd-e2e")
+	var remove func()
+	var err error
+	binary, remove, err = nodetest.BuildMilkywayd("milkywayd-e2e")
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary = filepath.Join(dir, "milkywayd")
-	build := exec.Command("go", "build", "-o", binary, "github.com/milkyway-labs/milkyway-rollup/cmd/milkywayd")
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building milkywayd:", err)
 		os.Exit(1)
 	}
 	code := m.Run()
-	_ = os.RemoveAll(dir)
+	remove()
 	os.Exit(code)
 }
