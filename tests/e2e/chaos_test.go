@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 )
 
 // `make test-chaos` runs TestChaos alone with more kills
@@ -86,8 +88,11 @@ func (r *chaosRun) requireNothingLost(committed map[string]int64) {
 	}
 	for hash, height := range committed {
 		for _, rpc := range []string{c.seqRPC, c.fullRPC} {
+			inBlock, err := nodetest.BlockTxHashes(rpc, height)
+			require.NoError(t, err)
+			require.Contains(t, inBlock, hash, "committed tx is gone from block %d on %s", height, rpc)
 			got, ok := txHeight(rpc, hash)
-			require.True(t, ok, "committed tx %s is gone on %s", hash, rpc)
+			require.True(t, ok, "committed tx %s is in block %d but not in the tx index of %s", hash, height, rpc)
 			require.Equal(t, height, got, "tx %s moved on %s", hash, rpc)
 		}
 	}

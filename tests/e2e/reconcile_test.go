@@ -4,13 +4,18 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	cmtypes "github.com/cometbft/cometbft/types"
+	ds "github.com/ipfs/go-datastore"
+	dsquery "github.com/ipfs/go-datastore/query"
+	rollstore "github.com/rollkit/rollkit/store"
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/sequencer"
@@ -26,7 +31,10 @@ import (
 //     still says N-1 (the crash window between the app's Commit and
 //     rollkit's UpdateState; before the fix the reopened app panicked with
 //     "lock held by current process");
-//   - replay: the full node's app database is older than its block store.
+//   - replay: the full node's app database is older than its block store;
+//   - lost index: the full node's tx and block-event indexes lack blocks
+//     it committed (rollkit indexes asynchronously; a SIGKILL before the
+//     indexer wrote left committed txs that `/tx` never found).
 //
 // Every case must come back in one start, keep every block and print no
 // panic.
@@ -49,6 +57,8 @@ func TestRestartReconcilesThroughStart(t *testing.T) {
 
 	c.startSequencer()
 	waitFor(t, 60*time.Second, "blocks", func() bool { return c.height(c.seqRPC) >= 5 })
+	sent := c.tx("alice", "bank", "send", "alice", c.address("alice"), "1umilk")
+	c.txResult(sent)
 
 	// Rollback: stop the sequencer cleanly at N, then put rollkit's state
 	// back to N-1 while block N and the app's commit of it stay.
@@ -70,6 +80,22 @@ func TestRestartReconcilesThroughStart(t *testing.T) {
 	restoreAppDB(t, c.home("fullnode"), backup)
 	c.startFullNode()
 	require.True(t, logHas(c.full.log, "replaying blocks"), "the full node did not take the replay path")
+
+	// Lost index: every block the full node committed is gone from its
+	// indexes; the restart indexes them again from its block store.
+	var at int64
+	waitFor(t, 60*time.Second, "the full node to index the tx", func() bool {
+		h, ok := txHeight(c.fullRPC, sent)
+		at = h
+		return ok
+	})
+	c.kill(c.full, syscall.SIGTERM)
+	dropIndexes(t, c.home("fullnode"), sent, at)
+	repairs := logCount(c.full.log, "indexed blocks a crash left out")
+	c.startFullNode()
+	_, ok := txHeight(c.fullRPC, sent)
+	require.True(t, ok, "tx %s committed before the restart is not found on the full node", sent)
+	require.Greater(t, logCount(c.full.log, "indexed blocks a crash left out"), repairs, "the full node did not repair its index")
 
 	matched := c.requireSameAppHash()
 	require.Equal(t, c.blockHashes(c.seqRPC, matched), c.blockHashes(c.fullRPC, matched))
@@ -106,6 +132,33 @@ func rewindRollkitState(t *testing.T, home string) int64 {
 	return int64(n)
 }
 
+// dropIndexes puts a stopped node's indexes back to what a SIGKILL before
+// rollkit's indexer wrote height `from` leaves: the block index ends below
+// `from` and the tx hashed txHash is not found. Rollkit keeps both indexes
+// in its block datastore (its prefixes are no-ops: the keys are bare).
+func dropIndexes(t *testing.T, home, txHash string, from int64) {
+	t.Helper()
+	ctx := context.Background()
+	kv, err := rollstore.NewDefaultKVStore(home, "data", "rollkit")
+	require.NoError(t, err)
+	defer func() { require.NoError(t, kv.Close()) }()
+	res, err := kv.Query(ctx, dsquery.Query{Prefix: "/block.height", KeysOnly: true})
+	require.NoError(t, err)
+	entries, err := res.Rest()
+	require.NoError(t, err)
+	dropped := 0
+	for _, e := range entries {
+		h, err := strconv.ParseInt(path.Base(e.Key), 10, 64)
+		require.NoError(t, err, e.Key)
+		if h >= from {
+			require.NoError(t, kv.Delete(ctx, ds.NewKey(e.Key)))
+			dropped++
+		}
+	}
+	require.NotZero(t, dropped, "no indexed heights at or above %d", from)
+	require.NoError(t, kv.Delete(ctx, ds.NewKey(strings.ToLower(txHash))))
+}
+
 func copyAppDB(t *testing.T, home string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "application.db")
@@ -120,6 +173,12 @@ func restoreAppDB(t *testing.T, home, backup string) {
 	require.NoError(t, os.RemoveAll(db))
 	out, err := exec.Command("cp", "-a", backup, db).CombinedOutput()
 	require.NoError(t, err, string(out))
+}
+
+// logCount counts the occurrences of text in a process log.
+func logCount(path, text string) int {
+	bz, _ := os.ReadFile(path)
+	return strings.Count(string(bz), text)
 }
 
 // logHas reports whether a process log contains text.

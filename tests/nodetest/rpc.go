@@ -1,10 +1,13 @@
 package nodetest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -68,4 +71,28 @@ func BlockHash(rpc string, height int64) (string, error) {
 		return "", fmt.Errorf("no block %d", height)
 	}
 	return out.Result.BlockID.Hash, nil
+}
+
+// BlockTxHashes returns the hashes (upper-case hex SHA-256, as CometBFT
+// prints them) of the transactions in the block at height: what the block
+// holds, independent of the node's tx index.
+func BlockTxHashes(rpc string, height int64) ([]string, error) {
+	var out struct {
+		Result struct {
+			Block struct {
+				Data struct {
+					Txs [][]byte `json:"txs"`
+				} `json:"data"`
+			} `json:"block"`
+		} `json:"result"`
+	}
+	if err := GetJSON(fmt.Sprintf("http://%s/block?height=%d", rpc, height), &out); err != nil {
+		return nil, err
+	}
+	hashes := make([]string, 0, len(out.Result.Block.Data.Txs))
+	for _, tx := range out.Result.Block.Data.Txs {
+		sum := sha256.Sum256(tx)
+		hashes = append(hashes, strings.ToUpper(hex.EncodeToString(sum[:])))
+	}
+	return hashes, nil
 }

@@ -168,7 +168,13 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err != nil {
 		return fmt.Errorf("creating the rollkit node: %w", err)
 	}
-	rollkitStore := node.(*rollnode.FullNode).Store
+	full := node.(*rollnode.FullNode)
+	rollkitStore := full.Store
+	// Before Start: rollkit indexes asynchronously, so a crash can leave
+	// committed blocks out of the tx index (sequencer/index_repair.go).
+	if _, err := sequencer.RepairIndex(ctx, rollkitStore, full.TxIndexer, full.BlockIndexer, logger); err != nil {
+		return fmt.Errorf("repairing the transaction index after a crash: %w", err)
+	}
 	detector, err := fraud.NewDetector(fraud.Config{
 		Dir: filepath.Join(nodeCfg.RootDir, "data", "fraud"), ChainID: genDoc.ChainID,
 		Sequencer: genDoc.Validators[0].Address, Namespace: nodeCfg.DANamespace,
