@@ -44,8 +44,8 @@ FN_HOME="$DEVNET_HOME/fullnode"
 INIT_MARKER="$DEVNET_HOME/.initialized"
 
 DA_ADDR="127.0.0.1:7980"
-SEQ_RPC=26657 SEQ_P2P=26656 SEQ_GRPC=9090 SEQ_API=1317
-FN_RPC=26757 FN_P2P=26756 FN_GRPC=9190 FN_API=1417
+SEQ_RPC=26657 SEQ_P2P=26656 SEQ_GRPC=9090 SEQ_API=1317 SEQ_METRICS=26660
+FN_RPC=26757 FN_P2P=26756 FN_GRPC=9190 FN_API=1417 FN_METRICS=26760
 # Stop order: full node first, the DA last (the nodes talk to it).
 NODES=(fullnode sequencer da)
 
@@ -96,8 +96,8 @@ port_busy() { # host port: true when something accepts connections there
 ports_of() {
   case "$1" in
     da) echo "7980:da JSON-RPC" ;;
-    sequencer) printf '%s\n' "$SEQ_RPC:sequencer RPC" "$SEQ_P2P:sequencer P2P" "$SEQ_GRPC:sequencer gRPC" "$SEQ_API:sequencer REST" ;;
-    fullnode) printf '%s\n' "$FN_RPC:full node RPC" "$FN_P2P:full node P2P" "$FN_GRPC:full node gRPC" "$FN_API:full node REST" ;;
+    sequencer) printf '%s\n' "$SEQ_RPC:sequencer RPC" "$SEQ_P2P:sequencer P2P" "$SEQ_GRPC:sequencer gRPC" "$SEQ_API:sequencer REST" "$SEQ_METRICS:sequencer metrics" ;;
+    fullnode) printf '%s\n' "$FN_RPC:full node RPC" "$FN_P2P:full node P2P" "$FN_GRPC:full node gRPC" "$FN_API:full node REST" "$FN_METRICS:full node metrics" ;;
   esac
 }
 
@@ -245,13 +245,15 @@ start_one() {
         --rollkit.aggregator --rollkit.block_time "$BLOCK_TIME" --rollkit.da_block_time "$DA_BLOCK_TIME" \
         --rollkit.da_address "http://$DA_ADDR" \
         --rpc.laddr "tcp://127.0.0.1:$SEQ_RPC" --p2p.laddr "tcp://0.0.0.0:$SEQ_P2P" \
-        --grpc.address "127.0.0.1:$SEQ_GRPC" --api.address "tcp://127.0.0.1:$SEQ_API" "${common[@]}" ;;
+        --grpc.address "127.0.0.1:$SEQ_GRPC" --api.address "tcp://127.0.0.1:$SEQ_API" \
+        --instrumentation.prometheus --instrumentation.prometheus_listen_addr "127.0.0.1:$SEQ_METRICS" "${common[@]}" ;;
     fullnode)
       spawn fullnode start --home "$FN_HOME" \
         --rollkit.da_block_time "$DA_BLOCK_TIME" --rollkit.da_address "http://$DA_ADDR" \
         --rollup.sequencer_rpc "tcp://127.0.0.1:$SEQ_RPC" \
         --rpc.laddr "tcp://127.0.0.1:$FN_RPC" --p2p.laddr "tcp://127.0.0.1:$FN_P2P" \
-        --grpc.address "127.0.0.1:$FN_GRPC" --api.address "tcp://127.0.0.1:$FN_API" "${common[@]}" ;;
+        --grpc.address "127.0.0.1:$FN_GRPC" --api.address "tcp://127.0.0.1:$FN_API" \
+        --instrumentation.prometheus --instrumentation.prometheus_listen_addr "127.0.0.1:$FN_METRICS" "${common[@]}" ;;
   esac
 }
 
@@ -354,8 +356,8 @@ summary() {
   cat <<EOF
 [devnet] MilkyWay devnet is up ($CHAIN_ID, block time $BLOCK_TIME, DA block time $DA_BLOCK_TIME)
   mock DA     http://$DA_ADDR
-  sequencer   RPC http://127.0.0.1:$SEQ_RPC  gRPC 127.0.0.1:$SEQ_GRPC  REST http://127.0.0.1:$SEQ_API  home $SEQ_HOME
-  full node   RPC http://127.0.0.1:$FN_RPC  gRPC 127.0.0.1:$FN_GRPC  REST http://127.0.0.1:$FN_API  home $FN_HOME
+  sequencer   RPC http://127.0.0.1:$SEQ_RPC  gRPC 127.0.0.1:$SEQ_GRPC  REST http://127.0.0.1:$SEQ_API  metrics http://127.0.0.1:$SEQ_METRICS/metrics  home $SEQ_HOME
+  full node   RPC http://127.0.0.1:$FN_RPC  gRPC 127.0.0.1:$FN_GRPC  REST http://127.0.0.1:$FN_API  metrics http://127.0.0.1:$FN_METRICS/metrics  home $FN_HOME
   keys        ${KEYS[*]} (keyring-backend test, --home $SEQ_HOME)
   try         $MILKYWAYD tx bank send alice \$($MILKYWAYD keys show bob -a --keyring-backend test --home $SEQ_HOME) 1000umilk \\
                 --keyring-backend test --home $SEQ_HOME --chain-id $CHAIN_ID --fees 1000umilk -y --node tcp://127.0.0.1:$SEQ_RPC

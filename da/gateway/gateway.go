@@ -24,6 +24,7 @@ type Gateway struct {
 	verifier *BlockVerifier
 	logger   log.Logger
 	progress *syncProgress
+	metrics  *Metrics
 
 	// screened keeps the blobs fetched by GetIDs for the Get that rollkit
 	// issues right after it, so each blob crosses the network once.
@@ -47,6 +48,7 @@ func New(upstream goda.DA, verifier *BlockVerifier, logger log.Logger) *Gateway 
 		verifier: verifier,
 		logger:   logger.With("module", "da-gateway"),
 		progress: newSyncProgress(),
+		metrics:  unregisteredMetrics(),
 		screened: make(map[string][]byte),
 	}
 }
@@ -89,6 +91,9 @@ func (g *Gateway) MaxBlobSize(ctx context.Context) (uint64, error) {
 func (g *Gateway) GetIDs(ctx context.Context, height uint64, ns goda.Namespace) ([]goda.ID, error) {
 	watcher := g.currentWatcher()
 	ids, blobs, blocks, err := g.screen(ctx, height, ns)
+	if err == nil {
+		g.metrics.setRead(height)
+	}
 	if watcher != nil {
 		watcher.Observe(ctx, height, blocks)
 	}
@@ -140,6 +145,7 @@ func (g *Gateway) screen(ctx context.Context, height uint64, ns goda.Namespace) 
 	for i, blob := range blobs {
 		block, err := g.verifier.Verify(blob)
 		if err != nil {
+			g.metrics.RejectedBlobs.Inc()
 			g.logger.Warn("rejected blob in the chain namespace", "da_height", height, "id", fmt.Sprintf("%X", ids[i]), "reason", err)
 			continue
 		}
@@ -201,7 +207,10 @@ func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float6
 	start := time.Now()
 	ids, err := g.upstream.Submit(ctx, blobs, gasPrice, ns)
 	took := time.Since(start).Round(time.Millisecond)
+	g.metrics.SubmissionSeconds.Observe(took.Seconds())
+	g.metrics.GasPrice.Set(gasPrice)
 	if err != nil {
+		g.metrics.Submissions.WithLabelValues("failed").Inc()
 		g.logger.Error("DA submission failed; blocks stay pending and are retried", "blobs", len(blobs), "took", took.String(), "err", err)
 		return nil, err
 	}
@@ -210,6 +219,11 @@ func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float6
 		daHeight, _, _ = da.SplitID(ids[0])
 	}
 	g.logger.Info("DA submission included", "blobs", len(blobs), "da_height", daHeight, "took", took.String())
+	g.metrics.Submissions.WithLabelValues("ok").Inc()
+	for _, blob := range blobs[:min(len(ids), len(blobs))] {
+		g.metrics.SubmittedBlobs.Inc()
+		g.metrics.SubmittedBytes.Add(float64(len(blob)))
+	}
 	for _, blob := range blobs[:min(len(ids), len(blobs))] {
 		if block, verr := g.verifier.Verify(blob); verr == nil {
 			g.raiseIncluded(block.Height())

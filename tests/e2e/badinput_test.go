@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +22,9 @@ func TestStartRejectsBadInput(t *testing.T) {
 	unreachableDA := "http://" + freeAddr(t)
 	corruptKey := c.homeWithKeyFile("corrupt-key", "{not json")
 	emptyKey := c.homeWithKeyFile("empty-key", "{}")
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer busy.Close()
 
 	tests := []struct {
 		name string
@@ -36,6 +40,8 @@ func TestStartRejectsBadInput(t *testing.T) {
 		{"corrupt consensus key", []string{"start", "--home", corruptKey, "--rollkit.da_address", unreachableDA}, "not a valid key file"},
 		{"consensus key without a key", []string{"start", "--home", emptyKey, "--rollkit.da_address", unreachableDA}, "no priv_key"},
 		{"malformed DA address", []string{"start", "--home", seq, "--rollkit.da_address", "127.0.0.1:7980"}, "http://host:port"},
+		{"malformed metrics address", []string{"start", "--home", seq, "--instrumentation.prometheus", "--instrumentation.prometheus_listen_addr", "26660"}, "must be host:port"},
+		{"metrics port in use", []string{"start", "--home", seq, "--instrumentation.prometheus", "--instrumentation.prometheus_listen_addr", busy.Addr().String()}, "pick a free port or turn metrics off"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { requireStartError(t, tc.args, tc.want) })

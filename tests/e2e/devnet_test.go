@@ -19,7 +19,7 @@ import (
 // process comes back by itself. The devnet's ports are fixed, so the test
 // is skipped while another devnet holds them.
 func TestDevnetScriptBringsBackWhatIsDown(t *testing.T) {
-	for _, port := range []string{"7980", "26657", "26757"} {
+	for _, port := range []string{"7980", "26657", "26757", "26660", "26760"} {
 		if dialable("127.0.0.1:" + port) {
 			t.Skipf("port %s is in use (a devnet running?): the devnet script's ports are fixed", port)
 		}
@@ -41,6 +41,12 @@ func TestDevnetScriptBringsBackWhatIsDown(t *testing.T) {
 	})
 	out, err := devnet("up")
 	require.NoError(t, err, out)
+	// The devnet serves Prometheus metrics on both nodes.
+	for _, addr := range []string{"127.0.0.1:26660", "127.0.0.1:26760"} {
+		waitFor(t, 30*time.Second, "metrics on "+addr, func() bool {
+			return value(scrape(t, addr), "cometbft_rollup_latest_height") > 0
+		})
+	}
 
 	killPid := func(name string) {
 		bz, err := os.ReadFile(filepath.Join(home, name, name+".pid"))

@@ -107,11 +107,12 @@ func (c *cluster) startDA() {
 
 func (c *cluster) startSequencer() { c.startSequencerWithBlockTime("500ms") }
 
-func (c *cluster) startSequencerWithBlockTime(blockTime string) {
-	c.seq = c.spawn("sequencer", "start", "--home", c.home("sequencer"),
+func (c *cluster) startSequencerWithBlockTime(blockTime string, extra ...string) {
+	args := []string{"start", "--home", c.home("sequencer"),
 		"--rollkit.aggregator", "--rollkit.block_time", blockTime, "--rollkit.da_block_time", "200ms",
-		"--rollkit.da_address", "http://"+c.daAddr,
-		"--rpc.laddr", "tcp://"+c.seqRPC, "--p2p.laddr", "tcp://"+c.seqP2P, "--log_no_color")
+		"--rollkit.da_address", "http://" + c.daAddr,
+		"--rpc.laddr", "tcp://" + c.seqRPC, "--p2p.laddr", "tcp://" + c.seqP2P, "--log_no_color"}
+	c.seq = c.spawn("sequencer", append(args, extra...)...)
 	waitFor(c.t, 60*time.Second, "sequencer to produce block 1", func() bool { return c.height(c.seqRPC) >= 1 })
 }
 

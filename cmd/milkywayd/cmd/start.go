@@ -54,6 +54,7 @@ func addStartFlags(cmd *cobra.Command) {
 	rollconf.AddFlags(cmd)
 	crisis.AddModuleInitFlags(cmd)
 	addForwardingFlag(cmd)
+	addMetricsFlags(cmd)
 	// Friendlier defaults than rollkit's (which point at a port nothing
 	// listens on by default).
 	_ = cmd.Flags().Set(rollconf.FlagDAAddress, defaultDAAddress)
@@ -120,6 +121,9 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err != nil {
 		return err
 	}
+	if err := checkMetricsConfig(cfg.Instrumentation); err != nil {
+		return err
+	}
 	pval, err := loadConsensusKey(cfg)
 	if err != nil {
 		return err
@@ -145,6 +149,10 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	}
 	defer gw.Close()
 	nodeCfg.DAAddress, nodeCfg.DAAuthToken = gwURL, "" // rollkit talks to the gateway
+	metrics := newNodeMetrics(cfg.Instrumentation, genDoc.ChainID)
+	metricsCtx, stopMetrics := context.WithCancel(baseCtx)
+	defer stopMetrics()
+	metrics.watchGateway(metricsCtx, gw, upstream, nodeCfg.DABlockTime)
 
 	nodeKey, err := p2p.LoadOrGenNodeKey(cfg.NodeKeyFile())
 	if err != nil {
@@ -163,7 +171,7 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	defer cancel()
 	node, err := rollnode.NewNode(ctx, nodeCfg, p2pKey, signingKey,
 		proxy.NewLocalClientCreator(server.NewCometABCIWrapper(application)),
-		genDoc, rollnode.DefaultMetricsProvider(cmtcfg.DefaultInstrumentationConfig()),
+		genDoc, rollnode.DefaultMetricsProvider(cfg.Instrumentation),
 		servercmtlog.CometLoggerWrapper{Logger: logger})
 	if err != nil {
 		return fmt.Errorf("creating the rollkit node: %w", err)
@@ -193,6 +201,9 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	status := sequencer.StatusSource{
 		Role: sequencer.Role(nodeCfg), ChainID: genDoc.ChainID,
 		Store: rollkitStore, Included: gw.IncludedHeight, Fraud: detector.Status,
+	}
+	if err := metrics.watchNode(ctx, status, full.EventBus()); err != nil {
+		return fmt.Errorf("starting the metrics: %w", err)
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	if nodeCfg.Aggregator {
