@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
 	ctypes "github.com/cometbft/cometbft/rpc/core/types"
 	cmtypes "github.com/cometbft/cometbft/types"
+	"github.com/gorilla/websocket"
 	"github.com/stretchr/testify/require"
 )
 
@@ -125,6 +128,7 @@ func TestCometBFTClientsWorkUnchanged(t *testing.T) {
 
 			requireEvents(t, cl, c, alice)
 			requireBadRequestsRefused(t, rpc)
+			requireSubscriptionFloodBounded(t, rpc)
 		})
 	}
 }
@@ -196,4 +200,83 @@ func requireBadRequestsRefused(t *testing.T, rpc string) {
 		Result map[string]any `json:"result"`
 	}
 	require.NoError(t, getJSON("http://"+rpc+"/health", &h), "the node still answers")
+}
+
+// requireSubscriptionFloodBounded: one websocket connection subscribing
+// past the per-client limit gets an error answer naming it, while its own
+// subscriptions and another connection's keep receiving events. (Raw
+// websocket: CometBFT's client sends subscribe without waiting for the
+// answer, so it never sees the refusal.)
+func requireSubscriptionFloodBounded(t *testing.T, rpc string) {
+	flooder := dialWS(t, rpc)
+	queries := []string{
+		"tm.event='NewBlock'", "tm.event='NewBlockHeader'", "tm.event='Tx'",
+		"tm.event='NewBlockEvents'", "tm.event='Tx' AND tx.height>0",
+	}
+	for i, q := range queries {
+		require.Empty(t, flooder.call(t, i+1, "subscribe", q), "subscription %d of the per-client limit", i+1)
+	}
+	require.Contains(t, flooder.call(t, 99, "subscribe", "tm.event='NewBlock' AND block.height>0"), "max_subscriptions_per_client")
+
+	other := dialWS(t, rpc)
+	require.Empty(t, other.call(t, 1, "subscribe", "tm.event='NewBlock'"), "another connection must still subscribe")
+	other.awaitEvent(t, "tm.event='NewBlock'")
+	flooder.awaitEvent(t, "tm.event='NewBlock'")
+
+	require.Empty(t, flooder.call(t, 100, "unsubscribe_all", ""))
+	require.Empty(t, flooder.call(t, 101, "subscribe", "tm.event='NewBlock'"), "after unsubscribe_all the connection is under its limit again")
+}
+
+// wsConn is a raw JSON-RPC websocket connection to a node.
+type wsConn struct{ conn *websocket.Conn }
+
+type wsFrame struct {
+	ID     json.RawMessage `json:"id"`
+	Result struct {
+		Query string `json:"query"`
+	} `json:"result"`
+	Error *struct {
+		Data string `json:"data"`
+	} `json:"error"`
+}
+
+func dialWS(t *testing.T, rpc string) *wsConn {
+	conn, _, err := websocket.DefaultDialer.Dial("ws://"+rpc+"/websocket", nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = conn.Close() })
+	return &wsConn{conn: conn}
+}
+
+// call sends method (with a query param unless empty) and returns the
+// error data of its answer, "" on success; event frames read meanwhile
+// are skipped.
+func (w *wsConn) call(t *testing.T, id int, method, query string) string {
+	params := map[string]string{}
+	if query != "" {
+		params["query"] = query
+	}
+	require.NoError(t, w.conn.WriteJSON(map[string]any{"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+	for {
+		f := w.read(t)
+		if string(f.ID) != strconv.Itoa(id) || f.Result.Query != "" {
+			continue
+		}
+		if f.Error != nil {
+			return f.Error.Data
+		}
+		return ""
+	}
+}
+
+// awaitEvent reads until an event frame of query arrives.
+func (w *wsConn) awaitEvent(t *testing.T, query string) {
+	for w.read(t).Result.Query != query {
+	}
+}
+
+func (w *wsConn) read(t *testing.T) wsFrame {
+	require.NoError(t, w.conn.SetReadDeadline(time.Now().Add(60*time.Second)))
+	var f wsFrame
+	require.NoError(t, w.conn.ReadJSON(&f))
+	return f
 }
