@@ -16,10 +16,17 @@ func NewParams(fee sdk.Coins, gasConsume uint64) Params {
 
 // DefaultParams: no fee and 1,000,000 extra gas per denom, as in the
 // reference chain.
-func DefaultParams() Params { return NewParams(sdk.Coins{}, DefaultDenomCreationGasConsume) }
+func DefaultParams() Params { return NewParams(nil, DefaultDenomCreationGasConsume) }
 
 // Validate checks the params without state.
 func (p Params) Validate() error {
+	// sdk.Coins.Validate panics on a coin without an amount (as JSON
+	// without "amount" decodes); refuse it first.
+	for _, c := range p.DenomCreationFee {
+		if c.Amount.IsNil() {
+			return errorsmod.Wrapf(ErrInvalidParams, "denom creation fee: %s has no amount", c.Denom)
+		}
+	}
 	if err := p.DenomCreationFee.Validate(); err != nil {
 		return errorsmod.Wrapf(ErrInvalidParams, "denom creation fee: %s", err)
 	}
