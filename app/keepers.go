@@ -49,6 +49,8 @@ import (
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 	slashingkeeper "github.com/milkyway-labs/milkyway-rollup/x/slashing/keeper"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
+	tokenfactorykeeper "github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/keeper"
+	tokenfactorytypes "github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
 // Keepers holds every module keeper of the app.
@@ -71,6 +73,8 @@ type Keepers struct {
 	RewardsKeeper   *rewardskeeper.Keeper
 	SlashingKeeper  *slashingkeeper.Keeper
 
+	TokenFactoryKeeper *tokenfactorykeeper.Keeper
+
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
 	TransferKeeper       ibctransferkeeper.Keeper
@@ -87,6 +91,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		sequencertypes.StoreKey, servicestypes.StoreKey, poolstypes.StoreKey,
 		operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey, pricestypes.StoreKey,
 		rewardstypes.StoreKey, slashingtypes.StoreKey,
+		tokenfactorytypes.StoreKey,
 	)
 }
 
@@ -101,6 +106,7 @@ var moduleAccountPermissions = map[string][]string{
 	rewardstypes.ModuleName:        nil,
 	rewardstypes.EscrowAccount:     nil,
 	slashingtypes.ModuleName:       {authtypes.Burner},
+	tokenfactorytypes.ModuleName:   {authtypes.Minter, authtypes.Burner},
 }
 
 // blockedAddresses are module accounts that may not receive funds by bank
@@ -198,6 +204,14 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 		k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks(), k.SlashingKeeper.TargetHooks()})
 	k.OperatorsKeeper.SetHooks(operatorstypes.NewMultiOperatorsHooks(
 		k.RestakingKeeper.TargetHooks(), k.RewardsKeeper.TargetHooks(), k.SlashingKeeper.TargetHooks()))
+
+	// Token factory: fees go to the community pool; admins may not burn
+	// from or force-transfer out of restaking target accounts, whose
+	// balances back x/restaking's records.
+	k.TokenFactoryKeeper = tokenfactorykeeper.NewKeeper(cdc, kv(tokenfactorytypes.StoreKey), k.AccountKeeper,
+		k.BankKeeper, k.DistrKeeper, authority)
+	k.TokenFactoryKeeper.SetCustodyChecks(k.PoolsKeeper.IsPoolAddress, k.OperatorsKeeper.IsOperatorAddress,
+		k.ServicesKeeper.IsServiceAddress)
 
 	// IBC: this chain never had x/params, so the legacy subspaces (read
 	// only by migrations from ibc-go v6 and earlier) are a stub that says so.

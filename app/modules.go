@@ -50,6 +50,8 @@ import (
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory"
+	tokenfactorytypes "github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
 // appModules lists the modules in the app. Their order here does not
@@ -79,6 +81,7 @@ func (app *App) appModules(txConfig client.TxEncodingConfig, appOpts servertypes
 		prices.NewAppModule(cdc, k.PricesKeeper),
 		rewards.NewAppModule(cdc, k.RewardsKeeper),
 		slashing.NewAppModule(cdc, k.SlashingKeeper),
+		tokenfactory.NewAppModule(cdc, k.TokenFactoryKeeper),
 		// crisis never had x/params subspaces on this chain (nil).
 		crisis.NewAppModule(k.CrisisKeeper, cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants)), nil),
 	}
@@ -162,6 +165,7 @@ var initGenesisOrder = []string{
 	capabilitytypes.ModuleName,
 	authtypes.ModuleName,
 	banktypes.ModuleName,
+	tokenfactorytypes.ModuleName, // after bank: keeps the denom metadata bank loaded, adds what is missing
 	distrtypes.ModuleName,
 	stakingtypes.ModuleName,
 	govtypes.ModuleName,

@@ -1,0 +1,109 @@
+package app_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"cosmossdk.io/log"
+	sdkmath "cosmossdk.io/math"
+	abci "github.com/cometbft/cometbft/abci/types"
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/app"
+	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
+	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
+	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+	tokenfactorytypes "github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
+)
+
+// TestTokenFactoryInTheApp runs the wired app: an LRT created and minted
+// through the Msg router, restaking restricted and then opened to it by
+// Msgs signed by the gov authority (as a passed proposal executes them),
+// a pool delegation, the custody guard on the pool account, and the
+// tokenfactory crisis route.
+func TestTokenFactoryInTheApp(t *testing.T) {
+	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()),
+		baseapp.SetChainID("tokenfactory-1"))
+	pk := ed25519.GenPrivKey().PubKey()
+	seq, err := sequencertypes.NewSequencer("seq", pk)
+	require.NoError(t, err)
+	state := a.DefaultGenesis()
+	state[sequencertypes.ModuleName] = a.AppCodec().MustMarshalJSON(&sequencertypes.GenesisState{Sequencer: seq})
+	require.NoError(t, app.SetGenesisDenoms(a.AppCodec(), state))
+	stateBytes, err := json.Marshal(state)
+	require.NoError(t, err)
+	update, err := sequencerkeeper.ValidatorUpdate(seq)
+	require.NoError(t, err)
+	genesisTime := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	_, err = a.InitChain(&abci.RequestInitChain{ChainId: "tokenfactory-1", Time: genesisTime, InitialHeight: 1,
+		AppStateBytes: stateBytes, Validators: []abci.ValidatorUpdate{update}, ConsensusParams: simtestutil.DefaultConsensusParams})
+	require.NoError(t, err)
+	_, err = a.FinalizeBlock(&abci.RequestFinalizeBlock{Height: 1, Time: genesisTime.Add(time.Second), ProposerAddress: pk.Address()})
+	require.NoError(t, err)
+	_, err = a.Commit()
+	require.NoError(t, err)
+	ctx := a.NewUncachedContext(false, cmtproto.Header{ChainID: "tokenfactory-1", Height: 2, Time: genesisTime.Add(2 * time.Second)})
+
+	moduleAcc := a.AccountKeeper.GetModuleAccount(ctx, tokenfactorytypes.ModuleName)
+	require.True(t, moduleAcc.HasPermission(authtypes.Minter) && moduleAcc.HasPermission(authtypes.Burner))
+	params, err := a.TokenFactoryKeeper.GetParams(ctx)
+	require.NoError(t, err)
+	require.Equal(t, tokenfactorytypes.DefaultParams(), params)
+
+	run := func(msg sdk.Msg) (*sdk.Result, error) {
+		return a.MsgServiceRouter().Handler(msg)(ctx, msg)
+	}
+	gov := authtypes.NewModuleAddress(govtypes.ModuleName).String()
+	issuer := sdk.AccAddress([]byte("lrt-issuer__________")).String()
+	holder := sdk.AccAddress([]byte("lrt-holder__________")).String()
+
+	_, err = run(&tokenfactorytypes.MsgCreateDenom{Sender: issuer, Subdenom: "ulrt"})
+	require.NoError(t, err)
+	lrt := "factory/" + issuer + "/ulrt"
+	_, err = run(&tokenfactorytypes.MsgMint{Sender: issuer, Amount: sdk.NewInt64Coin(lrt, 1000), MintToAddress: holder})
+	require.NoError(t, err)
+
+	setAllowed := func(denoms ...string) {
+		p, err := a.RestakingKeeper.GetParams(ctx)
+		require.NoError(t, err)
+		p.AllowedDenoms = denoms
+		_, err = run(&restakingtypes.MsgUpdateParams{Authority: gov, Params: p})
+		require.NoError(t, err)
+	}
+	setAllowed("umilk")
+	_, err = run(&restakingtypes.MsgDelegatePool{Delegator: holder, Amount: sdk.NewInt64Coin(lrt, 100)})
+	require.ErrorIs(t, err, restakingtypes.ErrDenomNotRestakable)
+
+	_, err = run(assetstypes.NewMsgRegisterAsset(gov, assetstypes.NewAsset(lrt, "LRT", 6)))
+	require.NoError(t, err)
+	setAllowed("umilk", lrt)
+	_, err = run(&restakingtypes.MsgDelegatePool{Delegator: holder, Amount: sdk.NewInt64Coin(lrt, 100)})
+	require.NoError(t, err)
+	pool, err := a.PoolsKeeper.GetPoolByDenom(ctx, lrt)
+	require.NoError(t, err)
+	require.Equal(t, sdkmath.NewInt(100), a.BankKeeper.GetBalance(ctx, sdk.MustAccAddressFromBech32(pool.Address), lrt).Amount)
+
+	_, err = run(&tokenfactorytypes.MsgForceTransfer{Sender: issuer, Amount: sdk.NewInt64Coin(lrt, 100),
+		TransferFromAddress: pool.Address, TransferToAddress: issuer})
+	require.ErrorIs(t, err, tokenfactorytypes.ErrProtectedAccount, "the app wires the pools custody check")
+
+	var route bool
+	for _, r := range a.CrisisKeeper.Routes() {
+		if r.ModuleName == tokenfactorytypes.ModuleName && r.Route == "denoms" {
+			route = true
+			msg, broken := r.Invar(ctx)
+			require.False(t, broken, msg)
+		}
+	}
+	require.True(t, route, "tokenfactory/denoms is a crisis route")
+}
