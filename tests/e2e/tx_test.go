@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,8 +25,11 @@ func (c *cluster) tx(key string, args ...string) string {
 func (c *cluster) broadcast(key string, command ...string) string {
 	c.t.Helper()
 	full := append(command, "--from", key, "--chain-id", chainID, "--keyring-backend", "test",
-		"--home", c.home("sequencer"), "--fees", "5000umilk", "--gas", "400000",
+		"--home", c.home("sequencer"), "--fees", "5000umilk",
 		"--node", "tcp://"+c.seqRPC, "-y", "-o", "json")
+	if !slices.Contains(command, "--gas") { // the last --gas given wins
+		full = append(full, "--gas", "400000")
+	}
 	out := c.cli(full...)
 	var res struct {
 		Code   uint32 `json:"code"`
