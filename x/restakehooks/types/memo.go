@@ -41,10 +41,13 @@ type RestakeMemo struct {
 	ID uint32
 }
 
-// ParseMemo reads an ICS-20 memo. A memo that is not a JSON object, or an
-// object without a top-level "restake" key, is not for this middleware:
-// ours is false and the packet passes through untouched. Otherwise ours is
-// true and err, if not nil, names what is wrong with the instruction, as a
+// ParseMemo reads an ICS-20 memo. The memo is for this middleware (ours)
+// when it is a JSON object with a top-level "restake" key, or text that
+// starts as one (a JSON object whose syntax breaks only after the
+// "restake" key: the sender meant to restake, and crediting the tokens
+// unstaked would not be what it asked). Anything else (plain text, other
+// JSON, an object without "restake") is not ours and passes through
+// untouched. When ours, err names what is wrong with the instruction as a
 // registered error (ErrMalformedMemo, ErrUnknownMemoField,
 // ErrUnknownTargetType or ErrMissingTargetID).
 //
@@ -56,17 +59,12 @@ type RestakeMemo struct {
 // other top-level key may sit next to "restake" (this chain runs no other
 // memo middleware, so it would be silently ignored).
 func ParseMemo(memo string) (m RestakeMemo, ours bool, err error) {
-	raw := []byte(memo)
-	if !json.Valid(raw) {
+	top, repeated, err := objectFields([]byte(memo))
+	if _, ok := top[MemoKey]; !ok {
 		return RestakeMemo{}, false, nil
 	}
-	top, repeated, err := objectFields(raw)
-	if err != nil { // valid JSON, but not an object: not ours
-		return RestakeMemo{}, false, nil
-	}
-	body, ok := top[MemoKey]
-	if !ok {
-		return RestakeMemo{}, false, nil
+	if err != nil {
+		return RestakeMemo{}, true, errorsmod.Wrapf(ErrMalformedMemo, "not valid JSON: %s", err)
 	}
 	if slices.Contains(repeated, MemoKey) {
 		return RestakeMemo{}, true, errorsmod.Wrapf(ErrMalformedMemo, "%q appears twice", MemoKey)
@@ -82,7 +80,7 @@ func ParseMemo(memo string) (m RestakeMemo, ours bool, err error) {
 		return RestakeMemo{}, true, errorsmod.Wrapf(ErrUnknownMemoField,
 			"top-level %s next to %q: no other memo instruction runs here", quoteAll(others), MemoKey)
 	}
-	m, err = parseRestake(body)
+	m, err = parseRestake(top[MemoKey])
 	return m, true, err
 }
 
@@ -150,7 +148,8 @@ func decodeValue(raw json.RawMessage, v any) error {
 // objectFields splits a JSON object into its fields, keeping each value's
 // raw text, and lists the keys that appear more than once (encoding/json
 // would keep the last one silently). Anything but exactly one object,
-// including trailing data, is an error.
+// including trailing data, is an error; on a syntax error the keys read
+// before it are still returned (with the value that broke left nil).
 func objectFields(raw []byte) (map[string]json.RawMessage, []string, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	tok, err := dec.Token()
@@ -165,26 +164,27 @@ func objectFields(raw []byte) (map[string]json.RawMessage, []string, error) {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, nil, err
+			return fields, repeated, err
 		}
 		key, ok := tok.(string)
 		if !ok {
-			return nil, nil, errors.New("object key is not a string")
-		}
-		var value json.RawMessage
-		if err := dec.Decode(&value); err != nil {
-			return nil, nil, err
+			return fields, repeated, errors.New("object key is not a string")
 		}
 		if _, seen := fields[key]; seen && !slices.Contains(repeated, key) {
 			repeated = append(repeated, key)
 		}
+		fields[key] = nil
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return fields, repeated, err
+		}
 		fields[key] = value
 	}
 	if _, err := dec.Token(); err != nil { // the closing brace
-		return nil, nil, err
+		return fields, repeated, err
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, nil, errors.New("data after the JSON object")
+		return fields, repeated, errors.New("data after the JSON object")
 	}
 	return fields, repeated, nil
 }

@@ -21,7 +21,8 @@ func TestParseMemo(t *testing.T) {
 		// Not for this middleware: passed through untouched.
 		{name: "empty memo", memo: ""},
 		{name: "plain text", memo: "thanks for the coffee"},
-		{name: "text starting like JSON", memo: `{"restake": `},
+		{name: "broken JSON without restake", memo: `{"forward": {`},
+		{name: "broken JSON, restake only nested", memo: `{"x":{"restake":{"target":"pool"},}}`},
 		{name: "JSON array", memo: `[{"restake":{"target":"pool"}}]`},
 		{name: "JSON string", memo: `"restake"`},
 		{name: "JSON null", memo: `null`},
@@ -38,6 +39,11 @@ func TestParseMemo(t *testing.T) {
 		{name: "largest id", memo: `{"restake":{"target":"operator","id":4294967295}}`, expOurs: true, expMemo: types.RestakeMemo{Target: operator, ID: 4294967295}},
 
 		// Ours and refused, each with its registered error.
+		{name: "truncated after restake", memo: `{"restake": `, expOurs: true, expErr: types.ErrMalformedMemo},
+		{name: "trailing comma inside restake", memo: `{"restake":{"target":"pool",}}`, expOurs: true, expErr: types.ErrMalformedMemo},
+		{name: "unquoted value inside restake", memo: `{"restake":{"target":pool}}`, expOurs: true, expErr: types.ErrMalformedMemo},
+		{name: "broken after a valid restake", memo: `{"restake":{"target":"pool"},}`, expOurs: true, expErr: types.ErrMalformedMemo},
+		{name: "data after the object", memo: `{"restake":{"target":"pool"}} x`, expOurs: true, expErr: types.ErrMalformedMemo},
 		{name: "restake is not an object", memo: `{"restake":"pool"}`, expOurs: true, expErr: types.ErrMalformedMemo},
 		{name: "restake is null", memo: `{"restake":null}`, expOurs: true, expErr: types.ErrMalformedMemo},
 		{name: "restake is an array", memo: `{"restake":[1]}`, expOurs: true, expErr: types.ErrMalformedMemo},
