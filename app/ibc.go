@@ -8,13 +8,17 @@ import (
 	"github.com/cosmos/ibc-go/v8/modules/apps/transfer"
 	ibctransfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 	porttypes "github.com/cosmos/ibc-go/v8/modules/core/05-port/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/restakehooks"
 )
 
 // setIBCRouter routes IBC packets to their applications. ICS-20 transfer
-// is the only one for now; restake-on-arrival hooks will wrap it.
+// is the only one; restake on arrival wraps it (a {"restake": ...} memo is
+// credited and delegated for the receiver in the same packet, or refused).
 func (app *App) setIBCRouter() {
+	transferStack := restakehooks.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper), app.RestakingKeeper)
 	router := porttypes.NewRouter()
-	router.AddRoute(ibctransfertypes.ModuleName, transfer.NewIBCModule(app.TransferKeeper))
+	router.AddRoute(ibctransfertypes.ModuleName, transferStack)
 	app.IBCKeeper.SetRouter(router)
 }
 

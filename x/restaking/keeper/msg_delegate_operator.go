@@ -15,14 +15,7 @@ func (ms msgServer) DelegateOperator(ctx context.Context, msg *types.MsgDelegate
 	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
 	}
-	if err := types.ValidateAmount(msg.Amount); err != nil {
-		return nil, err
-	}
-	target, err := ms.depositTarget(ctx, types.DELEGATION_TYPE_OPERATOR, msg.OperatorId)
-	if err != nil {
-		return nil, err
-	}
-	shares, err := ms.Delegate(ctx, target, user, msg.Amount)
+	_, shares, err := ms.DelegateTo(ctx, types.DELEGATION_TYPE_OPERATOR, msg.OperatorId, user, msg.Amount)
 	if err != nil {
 		return nil, err
 	}

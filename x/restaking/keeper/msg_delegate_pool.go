@@ -16,26 +16,7 @@ func (ms msgServer) DelegatePool(ctx context.Context, msg *types.MsgDelegatePool
 	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
 	}
-	if err := types.ValidateAmount(sdk.Coins{msg.Amount}); err != nil {
-		return nil, err
-	}
-	params, err := ms.params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	// Check before GetOrCreatePool so a refused denom never gets a pool.
-	if !params.IsDenomRestakable(msg.Amount.Denom) {
-		return nil, errorsmod.Wrapf(types.ErrDenomNotRestakable, "%s is not in the restakable denoms", msg.Amount.Denom)
-	}
-	pool, err := ms.pools.GetOrCreatePool(ctx, msg.Amount.Denom)
-	if err != nil {
-		return nil, err
-	}
-	target, err := newTarget(types.DELEGATION_TYPE_POOL, pool.Id, pool.Address)
-	if err != nil {
-		return nil, err
-	}
-	shares, err := ms.Delegate(ctx, target, user, sdk.Coins{msg.Amount})
+	_, shares, err := ms.DelegateTo(ctx, types.DELEGATION_TYPE_POOL, 0, user, sdk.Coins{msg.Amount})
 	if err != nil {
 		return nil, err
 	}

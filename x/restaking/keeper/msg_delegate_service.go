@@ -16,14 +16,7 @@ func (ms msgServer) DelegateService(ctx context.Context, msg *types.MsgDelegateS
 	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
 	}
-	if err := types.ValidateAmount(msg.Amount); err != nil {
-		return nil, err
-	}
-	target, err := ms.depositTarget(ctx, types.DELEGATION_TYPE_SERVICE, msg.ServiceId)
-	if err != nil {
-		return nil, err
-	}
-	shares, err := ms.Delegate(ctx, target, user, msg.Amount)
+	_, shares, err := ms.DelegateTo(ctx, types.DELEGATION_TYPE_SERVICE, msg.ServiceId, user, msg.Amount)
 	if err != nil {
 		return nil, err
 	}
