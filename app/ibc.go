@@ -8,13 +8,15 @@ import (
 	"github.com/cosmos/ibc-go/v8/modules/apps/transfer"
 	ibctransfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 	porttypes "github.com/cosmos/ibc-go/v8/modules/core/05-port/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting"
 )
 
 // setIBCRouter routes IBC packets to their applications. ICS-20 transfer
 // is the only one for now; restake-on-arrival hooks will wrap it.
 func (app *App) setIBCRouter() {
 	router := porttypes.NewRouter()
-	router.AddRoute(ibctransfertypes.ModuleName, transfer.NewIBCModule(app.TransferKeeper))
+	router.AddRoute(ibctransfertypes.ModuleName, liquidvesting.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper), app.LiquidVestingKeeper))
 	app.IBCKeeper.SetRouter(router)
 }
 
