@@ -209,3 +209,14 @@ func (s *KeeperTestSuite) requireInvariant() {
 	msg, broken := s.k.InsuranceFundsInvariant(s.ctx)
 	s.Require().False(broken, msg)
 }
+
+// tx runs fn as baseapp runs a transaction's messages: in a branch of the
+// state, written only if fn succeeds.
+func (s *KeeperTestSuite) tx(fn func(ctx sdk.Context) error) error {
+	cacheCtx, write := s.ctx.CacheContext()
+	err := fn(cacheCtx)
+	if err == nil {
+		write()
+	}
+	return err
+}
