@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
@@ -218,5 +219,26 @@ func (s *KeeperTestSuite) tx(fn func(ctx sdk.Context) error) error {
 	if err == nil {
 		write()
 	}
+	return err
+}
+
+// ibcDenomOver is remote utia received over channel.
+func ibcDenomOver(channel string) string {
+	return transfertypes.ParseDenomTrace("transfer/" + channel + "/" + remoteDenom).IBCDenom()
+}
+
+// errCode is how an error ack names a registered error.
+func errCode(err error) string {
+	_, code, _ := errorsmod.ABCIInfo(err, false)
+	return fmt.Sprintf("ABCI code: %d", code)
+}
+
+func (s *KeeperTestSuite) delegateOperatorCtx(ctx sdk.Context, user sdk.AccAddress, id uint32, amount sdk.Coins) error {
+	_, err := s.restaking.DelegateOperator(ctx, &restakingtypes.MsgDelegateOperator{Delegator: user.String(), OperatorId: id, Amount: amount})
+	return err
+}
+
+func (s *KeeperTestSuite) undelegateOperatorCtx(ctx sdk.Context, user sdk.AccAddress, id uint32, amount sdk.Coins) error {
+	_, err := s.restaking.UndelegateOperator(ctx, &restakingtypes.MsgUndelegateOperator{Delegator: user.String(), OperatorId: id, Amount: amount})
 	return err
 }
