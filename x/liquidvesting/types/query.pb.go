@@ -570,7 +570,7 @@ type QueryClient interface {
 	// InsuranceFund returns the sum of all users' funds.
 	InsuranceFund(ctx context.Context, in *QueryInsuranceFundRequest, opts ...grpc.CallOption) (*QueryInsuranceFundResponse, error)
 	// UserRestakableAssets returns how many more locked tokens a user's fund
-	// lets them restake, capped by what they hold.
+	// lets them restake.
 	UserRestakableAssets(ctx context.Context, in *QueryUserRestakableAssetsRequest, opts ...grpc.CallOption) (*QueryUserRestakableAssetsResponse, error)
 	// Params returns the module params.
 	Params(ctx context.Context, in *QueryParamsRequest, opts ...grpc.CallOption) (*QueryParamsResponse, error)
@@ -638,7 +638,7 @@ type QueryServer interface {
 	// InsuranceFund returns the sum of all users' funds.
 	InsuranceFund(context.Context, *QueryInsuranceFundRequest) (*QueryInsuranceFundResponse, error)
 	// UserRestakableAssets returns how many more locked tokens a user's fund
-	// lets them restake, capped by what they hold.
+	// lets them restake.
 	UserRestakableAssets(context.Context, *QueryUserRestakableAssetsRequest) (*QueryUserRestakableAssetsResponse, error)
 	// Params returns the module params.
 	Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error)
