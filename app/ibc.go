@@ -9,14 +9,22 @@ import (
 	ibctransfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 	porttypes "github.com/cosmos/ibc-go/v8/modules/core/05-port/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting"
 	"github.com/milkyway-labs/milkyway-rollup/x/restakehooks"
 )
 
 // setIBCRouter routes IBC packets to their applications. ICS-20 transfer
-// is the only one; restake on arrival wraps it (a {"restake": ...} memo is
-// credited and delegated for the receiver in the same packet, or refused).
+// is the only one, wrapped by two middlewares: restake on arrival (a
+// {"restake": ...} memo is credited and delegated for the receiver in the
+// same packet, or refused) and liquid vesting's insurance deposits.
 func (app *App) setIBCRouter() {
-	transferStack := restakehooks.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper), app.RestakingKeeper)
+	// Innermost first: the transfer module credits the coins, liquid
+	// vesting takes {"liquidvesting": ...} insurance deposits to its
+	// account, restake hooks delegate {"restake": ...} arrivals. Each
+	// passes other memos through untouched.
+	transferStack := restakehooks.NewIBCMiddleware(
+		liquidvesting.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper), app.LiquidVestingKeeper),
+		app.RestakingKeeper)
 	router := porttypes.NewRouter()
 	router.AddRoute(ibctransfertypes.ModuleName, transferStack)
 	app.IBCKeeper.SetRouter(router)

@@ -33,6 +33,8 @@ import (
 
 	assetskeeper "github.com/milkyway-labs/milkyway-rollup/x/assets/keeper"
 	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	liquidvestingkeeper "github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/keeper"
+	liquidvestingtypes "github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/types"
 	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
@@ -73,7 +75,8 @@ type Keepers struct {
 	RewardsKeeper   *rewardskeeper.Keeper
 	SlashingKeeper  *slashingkeeper.Keeper
 
-	TokenFactoryKeeper *tokenfactorykeeper.Keeper
+	TokenFactoryKeeper  *tokenfactorykeeper.Keeper
+	LiquidVestingKeeper *liquidvestingkeeper.Keeper
 
 	CapabilityKeeper     *capabilitykeeper.Keeper
 	IBCKeeper            *ibckeeper.Keeper
@@ -92,6 +95,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey, pricestypes.StoreKey,
 		rewardstypes.StoreKey, slashingtypes.StoreKey,
 		tokenfactorytypes.StoreKey,
+		liquidvestingtypes.StoreKey,
 	)
 }
 
@@ -107,6 +111,7 @@ var moduleAccountPermissions = map[string][]string{
 	rewardstypes.EscrowAccount:     nil,
 	slashingtypes.ModuleName:       {authtypes.Burner},
 	tokenfactorytypes.ModuleName:   {authtypes.Minter, authtypes.Burner},
+	liquidvestingtypes.ModuleName:  {authtypes.Minter, authtypes.Burner},
 }
 
 // blockedAddresses are module accounts that may not receive funds by bank
@@ -118,6 +123,9 @@ func blockedAddresses() map[string]bool {
 		blocked[authtypes.NewModuleAddress(name).String()] = true
 	}
 	delete(blocked, authtypes.NewModuleAddress(govtypes.ModuleName).String())
+	// liquidvesting receives insurance deposits over ICS-20; its send
+	// restriction refuses every other transfer into it.
+	delete(blocked, authtypes.NewModuleAddress(liquidvestingtypes.ModuleName).String())
 	return blocked
 }
 
@@ -197,6 +205,15 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.RestakingKeeper.SetOperatorDelegationGuard(k.SlashingKeeper.RefuseJailedOperator)
 	k.RestakingKeeper.SetTrustWithdrawalGuard(k.SlashingKeeper.RefuseTrustWithdrawal)
 	k.RewardsKeeper.SetJailChecker(k.SlashingKeeper)
+
+	// Liquid vesting: locked tokens restake only with enough insurance and
+	// move only along restaking paths; slashed locked stake may reach
+	// x/slashing, which burns it or pays its recipient.
+	k.LiquidVestingKeeper = liquidvestingkeeper.NewKeeper(cdc, kv(liquidvestingtypes.StoreKey), k.AccountKeeper,
+		k.BankKeeper, k.RestakingKeeper, authority, []string{slashingtypes.ModuleName},
+		k.PoolsKeeper.IsPoolAddress, k.OperatorsKeeper.IsOperatorAddress, k.ServicesKeeper.IsServiceAddress)
+	k.RestakingKeeper.SetRestakeRestriction(k.LiquidVestingKeeper.RestakeRestriction)
+	k.BankKeeper.AppendSendRestriction(k.LiquidVestingKeeper.SendRestriction)
 
 	// A deleted operator or service: restaking drops joins and borrowed
 	// pools, rewards clears plans and commission, slashing keys and jails.

@@ -34,6 +34,8 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/x/assets"
 	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting"
+	liquidvestingtypes "github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/pools"
@@ -82,6 +84,7 @@ func (app *App) appModules(txConfig client.TxEncodingConfig, appOpts servertypes
 		rewards.NewAppModule(cdc, k.RewardsKeeper),
 		slashing.NewAppModule(cdc, k.SlashingKeeper),
 		tokenfactory.NewAppModule(cdc, k.TokenFactoryKeeper),
+		liquidvesting.NewAppModule(cdc, k.LiquidVestingKeeper),
 		// crisis never had x/params subspaces on this chain (nil).
 		crisis.NewAppModule(k.CrisisKeeper, cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants)), nil),
 	}
@@ -149,6 +152,7 @@ var endBlockers = []string{
 	operatorstypes.ModuleName,
 	slashingtypes.ModuleName, // slashes due now hit unbondings before restaking pays matured ones
 	restakingtypes.ModuleName,
+	liquidvestingtypes.ModuleName, // burns what restaking just paid out of forced unbondings
 	assetstypes.ModuleName,
 	pricestypes.ModuleName,
 	rewardstypes.ModuleName,
@@ -183,5 +187,6 @@ var initGenesisOrder = []string{
 	pricestypes.ModuleName,
 	rewardstypes.ModuleName,
 	slashingtypes.ModuleName, // checks the sequencing service, operator and join
-	crisistypes.ModuleName,   // asserts the invariants once every module is loaded
+	liquidvestingtypes.ModuleName,
+	crisistypes.ModuleName, // asserts the invariants once every module is loaded
 }

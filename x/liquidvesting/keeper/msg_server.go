@@ -1,0 +1,15 @@
+package keeper
+
+import (
+	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/types"
+)
+
+// msgServer implements the liquidvesting Msg service; one Msg per file.
+type msgServer struct {
+	*Keeper
+}
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServer returns the Msg service implementation.
+func NewMsgServer(k *Keeper) types.MsgServer { return msgServer{Keeper: k} }

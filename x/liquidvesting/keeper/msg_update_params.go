@@ -1,0 +1,24 @@
+package keeper
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/types"
+)
+
+// UpdateParams sets the module params (governance only).
+func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if err := ms.requireAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.Params.Validate(); err != nil {
+		return nil, err
+	}
+	if err := ms.params.Set(ctx, msg.Params); err != nil {
+		return nil, err
+	}
+	err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventUpdateParams{Params: &msg.Params})
+	return &types.MsgUpdateParamsResponse{}, err
+}
