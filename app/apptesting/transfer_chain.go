@@ -159,9 +159,8 @@ func Voucher(baseDenom string) string {
 
 // Deliver runs a Msg through the app's Msg router, as it runs after the
 // ante handler, and returns its events. The handler writes to Ctx
-// directly: a refused Msg leaves whatever the handler wrote before it
-// failed (runTx would discard it), which is what tests of "a refusal
-// changes nothing" need to see.
+// directly: a refused Msg leaves whatever its handler wrote before it
+// failed, which runTx would discard (see DeliverAtomic).
 func (c *TransferChain) Deliver(msg sdk.Msg) ([]abci.Event, error) {
 	handler := c.App.MsgServiceRouter().Handler(msg)
 	if handler == nil {
@@ -171,6 +170,23 @@ func (c *TransferChain) Deliver(msg sdk.Msg) ([]abci.Event, error) {
 	if err != nil {
 		return nil, err
 	}
+	return res.GetEvents().ToABCIEvents(), nil
+}
+
+// DeliverAtomic runs a Msg as runTx runs a transaction's Msgs: in a cache
+// of Ctx written only if the Msg succeeds, so a refused Msg leaves no
+// state behind, whatever its handler wrote before it failed.
+func (c *TransferChain) DeliverAtomic(msg sdk.Msg) ([]abci.Event, error) {
+	handler := c.App.MsgServiceRouter().Handler(msg)
+	if handler == nil {
+		return nil, fmt.Errorf("no handler for %T", msg)
+	}
+	cache, write := c.Ctx.CacheContext()
+	res, err := handler(cache, msg)
+	if err != nil {
+		return nil, err
+	}
+	write()
 	return res.GetEvents().ToABCIEvents(), nil
 }
 
