@@ -1,6 +1,7 @@
 package assets_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -177,7 +178,7 @@ func (s *CollateralTestSuite) TestVoucherAsCollateral() {
 // success (MsgDelegatePool creates the pool of a new denom before its
 // funds and cap checks, and relies on that cache to drop it).
 func (s *CollateralTestSuite) TestRefusals() {
-	lowerHash := "ibc/" + toLower(s.voucherHash())
+	lowerHash := types.IBCDenomPrefix + strings.ToLower(strings.TrimPrefix(s.voucher, types.IBCDenomPrefix))
 	tests := []struct {
 		name    string
 		prepare func(s *CollateralTestSuite)
@@ -185,13 +186,17 @@ func (s *CollateralTestSuite) TestRefusals() {
 		expErr  error
 	}{
 		{
-			name:   "register a malformed ibc denom",
-			msg:    func(*CollateralTestSuite) sdk.Msg { return types.NewMsgRegisterAsset(gov, types.NewAsset("ibc/xyz", ticker, 6)) },
+			name: "register a malformed ibc denom",
+			msg: func(*CollateralTestSuite) sdk.Msg {
+				return types.NewMsgRegisterAsset(gov, types.NewAsset("ibc/xyz", ticker, 6))
+			},
 			expErr: types.ErrInvalidDenom,
 		},
 		{
-			name:   "register the voucher with a lower-case hash",
-			msg:    func(*CollateralTestSuite) sdk.Msg { return types.NewMsgRegisterAsset(gov, types.NewAsset(lowerHash, ticker, 6)) },
+			name: "register the voucher with a lower-case hash",
+			msg: func(*CollateralTestSuite) sdk.Msg {
+				return types.NewMsgRegisterAsset(gov, types.NewAsset(lowerHash, ticker, 6))
+			},
 			expErr: types.ErrInvalidDenom,
 		},
 		{
@@ -271,19 +276,6 @@ func (s *CollateralTestSuite) TestRefusals() {
 			s.Require().Equal(before, s.state(), "a refusal changes nothing")
 		})
 	}
-}
-
-// voucherHash is the hex hash of the voucher's denom.
-func (s *CollateralTestSuite) voucherHash() string { return s.voucher[len(types.IBCDenomPrefix):] }
-
-func toLower(hex string) string {
-	b := []byte(hex)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c - 'A' + 'a'
-		}
-	}
-	return string(b)
 }
 
 // state is the exported state of every module the steps touch, with the
