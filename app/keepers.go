@@ -237,6 +237,8 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	k.TransferKeeper = ibctransferkeeper.NewKeeper(cdc, app.keys[ibctransfertypes.StoreKey], noLegacyParams{},
 		k.IBCKeeper.ChannelKeeper, k.IBCKeeper.ChannelKeeper, k.IBCKeeper.PortKeeper,
 		k.AccountKeeper, k.BankKeeper, k.ScopedTransferKeeper, authority)
+	// Asset queries show the transfer module's trace of an ibc/HASH denom.
+	k.AssetsKeeper.SetDenomTraceReader(k.TransferKeeper)
 	app.setIBCRouter()
 }
 

@@ -1,27 +1,14 @@
 package restakehooks_test
 
 import (
-	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
-	"cosmossdk.io/log"
-	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
-	dbm "github.com/cosmos/cosmos-db"
-	"github.com/cosmos/cosmos-sdk/baseapp"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
-	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
-	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
-	clienttypes "github.com/cosmos/ibc-go/v8/modules/core/02-client/types"
-	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
-	localhost "github.com/cosmos/ibc-go/v8/modules/light-clients/09-localhost"
-
 	sdkmath "cosmossdk.io/math"
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
@@ -32,6 +19,7 @@ import (
 	"github.com/stretchr/testify/suite"
 
 	"github.com/milkyway-labs/milkyway-rollup/app"
+	"github.com/milkyway-labs/milkyway-rollup/app/apptesting"
 	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
@@ -39,8 +27,6 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/x/restakehooks/types"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	rewardstypes "github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
-	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
-	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
@@ -62,19 +48,16 @@ var gov = authtypes.NewModuleAddress(govtypes.ModuleName).String()
 
 // MiddlewareTestSuite runs the real rollup app with its real IBC core
 // and transfer stack on a transfer channel from the chain to itself over
-// ibc-go's 09-localhost client: MsgTransfer escrows on channel-0, IBC
-// core's RecvPacket (proof checked against the chain's own state, the
-// callback in a cache context written only on a successful ack) delivers
-// on channel-1 through the middleware, and MsgAcknowledgement on channel-0
-// refunds after an error ack. (ibc-go's ibctesting cannot be linked here:
-// its simapp registers the SDK's x/slashing errors under the codespace
-// "slashing", which this chain's x/slashing uses.)
+// ibc-go's 09-localhost client (apptesting.TransferChain): MsgTransfer
+// escrows on channel-0, IBC core's RecvPacket delivers on channel-1
+// through the middleware, and MsgAcknowledgement on channel-0 refunds
+// after an error ack.
 type MiddlewareTestSuite struct {
 	suite.Suite
+	chain  *apptesting.TransferChain
 	app    *app.App
 	ctx    sdk.Context
 	sender sdk.AccAddress // funded with umilk, sends the transfers
-	seq    uint64         // sequence of the last packet sent
 }
 
 func TestMiddleware(t *testing.T) { suite.Run(t, new(MiddlewareTestSuite)) }
@@ -83,79 +66,29 @@ func (s *MiddlewareTestSuite) SetupTest() { s.setup(nil) }
 
 // Channel ends: transfers leave on srcChannel and arrive on dstChannel.
 const (
-	port       = transfertypes.PortID
-	srcChannel = "channel-0"
-	dstChannel = "channel-1"
+	port       = apptesting.Port
+	srcChannel = apptesting.SrcChannel
+	dstChannel = apptesting.DstChannel
 	chainID    = "restakehooks-1"
 )
 
-var genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+var genesisTime = apptesting.GenesisTime
 
 // setup builds the app from the genesis `milkywayd init` writes (a
 // sequencer; the sequencing service 1 with its ACTIVE operator 1, both
 // administered by governance), funds the sender, runs block 1 and opens
 // the localhost transfer channel; genesis, if not nil, edits the genesis.
 func (s *MiddlewareTestSuite) setup(genesis func(codec.JSONCodec, map[string]json.RawMessage)) {
-	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.EmptyAppOptions{}, baseapp.SetChainID(chainID))
-	cdc := a.AppCodec()
-	s.app, s.sender = a, newReceiver()
-
-	pk := ed25519.GenPrivKey().PubKey()
-	seq, err := sequencertypes.NewSequencer("seq", pk)
+	chain, err := apptesting.NewTransferChain(chainID, genesis)
 	s.Require().NoError(err)
-	state := a.DefaultGenesis()
-	state[sequencertypes.ModuleName] = cdc.MustMarshalJSON(&sequencertypes.GenesisState{Sequencer: seq})
-	s.Require().NoError(app.SetGenesisDenoms(cdc, state))
-	s.Require().NoError(app.SetSequencingGenesis(cdc, state, "seq", genesisTime))
-	var bank banktypes.GenesisState
-	cdc.MustUnmarshalJSON(state[banktypes.ModuleName], &bank)
-	bank.Balances = append(bank.Balances, banktypes.Balance{Address: s.sender.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 1_000_000_000_000))})
-	state[banktypes.ModuleName] = cdc.MustMarshalJSON(&bank)
-	var auth authtypes.GenesisState
-	cdc.MustUnmarshalJSON(state[authtypes.ModuleName], &auth)
-	acc, err := codectypes.NewAnyWithValue(authtypes.NewBaseAccountWithAddress(s.sender))
-	s.Require().NoError(err)
-	auth.Accounts = append(auth.Accounts, acc)
-	state[authtypes.ModuleName] = cdc.MustMarshalJSON(&auth)
-	if genesis != nil {
-		genesis(cdc, state)
-	}
-	stateBytes, err := json.Marshal(state)
-	s.Require().NoError(err)
-	update, err := sequencerkeeper.ValidatorUpdate(seq)
-	s.Require().NoError(err)
-	_, err = a.InitChain(&abci.RequestInitChain{
-		ChainId: chainID, Time: genesisTime, InitialHeight: 1, AppStateBytes: stateBytes,
-		Validators: []abci.ValidatorUpdate{update}, ConsensusParams: simtestutil.DefaultConsensusParams,
-	})
-	s.Require().NoError(err)
-	_, err = a.FinalizeBlock(&abci.RequestFinalizeBlock{Height: 1, Time: genesisTime.Add(time.Second), ProposerAddress: pk.Address()})
-	s.Require().NoError(err)
-	_, err = a.Commit()
-	s.Require().NoError(err)
-	s.ctx = a.NewUncachedContext(false, cmtproto.Header{ChainID: chainID, Height: 2, Time: genesisTime.Add(2 * time.Second)})
-	s.seq = 0
-
-	signer := s.sender.String()
-	hops := []string{ibcexported.LocalhostConnectionID}
-	s.deliver(channeltypes.NewMsgChannelOpenInit(port, transfertypes.Version, channeltypes.UNORDERED, hops, port, signer))
-	s.deliver(channeltypes.NewMsgChannelOpenTry(port, transfertypes.Version, channeltypes.UNORDERED, hops, port, srcChannel,
-		transfertypes.Version, localhost.SentinelProof, s.proofHeight(), signer))
-	s.deliver(channeltypes.NewMsgChannelOpenAck(port, srcChannel, dstChannel, transfertypes.Version, localhost.SentinelProof, s.proofHeight(), signer))
-	s.deliver(channeltypes.NewMsgChannelOpenConfirm(port, dstChannel, localhost.SentinelProof, s.proofHeight(), signer))
-}
-
-func (s *MiddlewareTestSuite) proofHeight() clienttypes.Height {
-	return clienttypes.NewHeight(0, uint64(s.ctx.BlockHeight()))
+	s.chain, s.app, s.ctx, s.sender = chain, chain.App, chain.Ctx, chain.Sender
 }
 
 // voucher is the denom the receiving end mints for umilk.
-func (s *MiddlewareTestSuite) voucher() string {
-	return transfertypes.ParseDenomTrace(transfertypes.GetPrefixedDenom(port, dstChannel, app.BondDenom)).IBCDenom()
-}
+func (s *MiddlewareTestSuite) voucher() string { return apptesting.Voucher(app.BondDenom) }
 
 // newReceiver is a fresh account of the rollup.
-func newReceiver() sdk.AccAddress { return sdk.AccAddress(secp256k1.GenPrivKey().PubKey().Address()) }
+func newReceiver() sdk.AccAddress { return apptesting.NewAccount() }
 
 // transfer sends and receives (see send and recv).
 func (s *MiddlewareTestSuite) transfer(receiver, memo string) (channeltypes.Packet, []byte, []abci.Event) {
@@ -167,14 +100,8 @@ func (s *MiddlewareTestSuite) transfer(receiver, memo string) (channeltypes.Pack
 // send transfers sent umilk from the sender to receiver with memo on
 // srcChannel (escrowing it) and returns the packet.
 func (s *MiddlewareTestSuite) send(receiver, memo string) channeltypes.Packet {
-	timeout := uint64(s.ctx.BlockTime().Add(time.Hour).UnixNano())
-	s.deliver(transfertypes.NewMsgTransfer(port, srcChannel, sdk.NewInt64Coin(app.BondDenom, sent), s.sender.String(), receiver,
-		clienttypes.ZeroHeight(), timeout, memo))
-	s.seq++
-	data := transfertypes.NewFungibleTokenPacketData(app.BondDenom, sdkmath.NewInt(sent).String(), s.sender.String(), receiver, memo)
-	packet := channeltypes.NewPacket(data.GetBytes(), s.seq, port, srcChannel, port, dstChannel, clienttypes.ZeroHeight(), timeout)
-	commitment := s.app.IBCKeeper.ChannelKeeper.GetPacketCommitment(s.ctx, port, srcChannel, s.seq)
-	s.Require().Equal(channeltypes.CommitPacket(s.app.AppCodec(), packet), commitment, "the packet rebuilt is the one sent")
+	packet, err := s.chain.Send(sdk.NewInt64Coin(app.BondDenom, sent), receiver, memo)
+	s.Require().NoError(err)
 	return packet
 }
 
@@ -182,29 +109,14 @@ func (s *MiddlewareTestSuite) send(receiver, memo string) channeltypes.Packet {
 // returns the acknowledgement written (not yet relayed back) and the
 // events of the receive.
 func (s *MiddlewareTestSuite) recv(packet channeltypes.Packet) ([]byte, []abci.Event) {
-	events := s.deliver(channeltypes.NewMsgRecvPacket(packet, localhost.SentinelProof, s.proofHeight(), s.sender.String()))
-	commitment, found := s.app.IBCKeeper.ChannelKeeper.GetPacketAcknowledgement(s.ctx, port, dstChannel, packet.Sequence)
-	s.Require().True(found, "acknowledgement written")
-	for _, e := range events {
-		if e.Type != channeltypes.EventTypeWriteAck {
-			continue
-		}
-		for _, attr := range e.Attributes {
-			if attr.Key == channeltypes.AttributeKeyAckHex {
-				bz, err := hex.DecodeString(attr.Value)
-				s.Require().NoError(err)
-				s.Require().Equal(channeltypes.CommitAcknowledgement(bz), commitment)
-				return bz, events
-			}
-		}
-	}
-	s.FailNow("no write_acknowledgement event")
-	return nil, nil
+	ack, events, err := s.chain.Recv(packet)
+	s.Require().NoError(err)
+	return ack, events
 }
 
 // acknowledge relays the acknowledgement back to the sending end.
 func (s *MiddlewareTestSuite) acknowledge(packet channeltypes.Packet, ack []byte) {
-	s.deliver(channeltypes.NewMsgAcknowledgement(packet, ack, localhost.SentinelProof, s.proofHeight(), s.sender.String()))
+	s.Require().NoError(s.chain.Acknowledge(packet, ack))
 }
 
 func decodeAck(s *MiddlewareTestSuite, bz []byte) channeltypes.Acknowledgement {
@@ -216,11 +128,9 @@ func decodeAck(s *MiddlewareTestSuite, bz []byte) channeltypes.Acknowledgement {
 // deliver runs a Msg through the app's Msg router, as it runs after the
 // ante handler, and returns its events.
 func (s *MiddlewareTestSuite) deliver(msg sdk.Msg) []abci.Event {
-	handler := s.app.MsgServiceRouter().Handler(msg)
-	s.Require().NotNil(handler, "%T", msg)
-	res, err := handler(s.ctx, msg)
+	events, err := s.chain.Deliver(msg)
 	s.Require().NoError(err, "%T", msg)
-	return res.GetEvents().ToABCIEvents()
+	return events
 }
 
 // refusals decodes the EventRestakeRefused of a receive: IBC core
@@ -302,7 +212,7 @@ func (s *MiddlewareTestSuite) checkRestaked(res []abci.Event, receiver sdk.AccAd
 	s.Require().Len(events, 1)
 	s.Require().Equal(&types.EventRestakeOnArrival{
 		Receiver: receiver.String(), Sender: s.sender.String(),
-		PortId: port, ChannelId: dstChannel, Sequence: s.seq,
+		PortId: port, ChannelId: dstChannel, Sequence: s.chain.Seq,
 		TargetType: t, TargetId: id, Amount: sdk.NewInt64Coin(voucher, sent),
 		NewShares: sdk.NewDecCoins(sdk.NewInt64DecCoin(voucher, sent)),
 	}, events[0])

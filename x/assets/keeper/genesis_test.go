@@ -29,6 +29,7 @@ func (s *KeeperTestSuite) TestInitGenesisRejects() {
 		{"invalid ticker", types.NewGenesisState([]types.Asset{types.NewAsset("uatom", "Atom", 6)}), types.ErrInvalidGenesis},
 		{"invalid exponent", types.NewGenesisState([]types.Asset{types.NewAsset("uatom", "ATOM", 30)}), types.ErrInvalidGenesis},
 		{"invalid denom", types.NewGenesisState([]types.Asset{types.NewAsset("", "ATOM", 6)}), types.ErrInvalidGenesis},
+		{"malformed ibc denom", types.NewGenesisState([]types.Asset{types.NewAsset("ibc/xyz", "ATOM", 6)}), types.ErrInvalidGenesis},
 	}
 	for _, tc := range tests {
 		s.Run(tc.name, func() {

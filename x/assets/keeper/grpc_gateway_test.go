@@ -29,6 +29,7 @@ func (b boundQueryServer) Assets(_ context.Context, req *types.QueryAssetsReques
 // TestRESTRoutes checks the REST paths, in particular that an IBC denom's
 // slash reaches the Asset query and that the list route is not taken for it.
 func (s *KeeperTestSuite) TestRESTRoutes() {
+	s.withTraces(atomTrace)
 	s.register(atom, ibcAtom, milk)
 	mux := runtime.NewServeMux()
 	s.Require().NoError(types.RegisterQueryHandlerServer(context.Background(), mux, boundQueryServer{s.queries, s.ctx}))
@@ -44,6 +45,8 @@ func (s *KeeperTestSuite) TestRESTRoutes() {
 	var one types.QueryAssetResponse
 	s.Require().NoError(jsonpb.UnmarshalString(body, &one))
 	s.Require().Equal(ibcAtom, one.Asset)
+	s.Require().Equal(&ibcAtomTrace, one.IbcTrace, "the trace is next to the hash")
+	s.Require().Contains(body, `"base_denom":"uatom"`)
 
 	code, body = get("/milkyway/assets/v1/assets/uatom")
 	s.Require().Equal(http.StatusOK, code, body)

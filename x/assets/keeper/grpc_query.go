@@ -27,7 +27,11 @@ func (q queryServer) Asset(ctx context.Context, req *types.QueryAssetRequest) (*
 	if err != nil {
 		return nil, status.Error(codes.NotFound, err.Error())
 	}
-	return &types.QueryAssetResponse{Asset: a}, nil
+	resp := &types.QueryAssetResponse{Asset: a}
+	if trace, found := q.k.IBCTrace(ctx, a.Denom); found {
+		resp.IbcTrace = &trace
+	}
+	return resp, nil
 }
 
 // Assets lists assets by denom, paginated. With a ticker it pages through
@@ -57,5 +61,11 @@ func (q queryServer) Assets(ctx context.Context, req *types.QueryAssetsRequest) 
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	return &types.QueryAssetsResponse{Assets: assets, Pagination: page}, nil
+	var traces []types.IBCTrace
+	for _, a := range assets {
+		if trace, found := q.k.IBCTrace(ctx, a.Denom); found {
+			traces = append(traces, trace)
+		}
+	}
+	return &types.QueryAssetsResponse{Assets: assets, Pagination: page, IbcTraces: traces}, nil
 }

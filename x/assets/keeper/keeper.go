@@ -12,6 +12,9 @@ import (
 // its exponent. Governance writes it; x/prices reads it.
 type Keeper struct {
 	authority string
+	// denomTraces is the transfer module's record of voucher origins, for
+	// queries only (see SetDenomTraceReader); nil until set.
+	denomTraces types.DenomTraceReader
 
 	Schema collections.Schema
 	// assets: denom -> Asset

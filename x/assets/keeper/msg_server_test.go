@@ -1,6 +1,8 @@
 package keeper_test
 
 import (
+	"strings"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
@@ -75,6 +77,32 @@ func (s *KeeperTestSuite) TestRegisterAsset() {
 			name:   "exponent above 18",
 			msg:    types.NewMsgRegisterAsset(authority, types.NewAsset("uatom", "ATOM", 19)),
 			expErr: types.ErrInvalidExponent,
+		},
+		{
+			name:   "ibc denom without a hash",
+			msg:    types.NewMsgRegisterAsset(authority, types.NewAsset("ibc/xyz", "ATOM", 6)),
+			expErr: types.ErrInvalidDenom,
+		},
+		{
+			name:   "ibc denom with a lower-case hash",
+			msg:    types.NewMsgRegisterAsset(authority, types.NewAsset(strings.ToLower(ibcAtomDenom), "ATOM", 6)),
+			expErr: types.ErrInvalidDenom,
+		},
+		{
+			name:   "ibc denom with a short hash",
+			msg:    types.NewMsgRegisterAsset(authority, types.NewAsset(ibcAtomDenom[:len(ibcAtomDenom)-1], "ATOM", 6)),
+			expErr: types.ErrInvalidDenom,
+		},
+		{
+			name:   "ibc denom with a path instead of a hash",
+			msg:    types.NewMsgRegisterAsset(authority, types.NewAsset("ibc/transfer/channel-0/uatom", "ATOM", 6)),
+			expErr: types.ErrInvalidDenom,
+		},
+		{
+			name:   "an invalid ibc replacement keeps the old asset",
+			setup:  func() { s.register(ibcAtom) },
+			msg:    types.NewMsgRegisterAsset(authority, types.NewAsset(ibcAtomDenom+"0", "ATOM", 6)),
+			expErr: types.ErrInvalidDenom,
 		},
 		{
 			name:   "an invalid replacement keeps the old asset",

@@ -1,6 +1,8 @@
 package types
 
 import (
+	"strings"
+
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
@@ -11,6 +13,10 @@ const (
 	// MaxExponent bounds the exponent: 10^18 base units per token (as for
 	// EVM-style 18-decimal tokens) is the most any denom uses.
 	MaxExponent = 18
+	// IBCDenomPrefix starts every ICS-20 voucher denom.
+	IBCDenomPrefix = "ibc/"
+	// ibcHashLength is the length of the hex SHA-256 hash after the prefix.
+	ibcHashLength = 64
 )
 
 // NewAsset builds an Asset.
@@ -33,10 +39,33 @@ func (a Asset) Validate() error {
 	return nil
 }
 
-// ValidateDenom checks a denom with the SDK's rules.
+// ValidateDenom checks a denom with the SDK's rules and, for an IBC
+// voucher, that it is "ibc/" and 64 upper-case hex digits: the SHA-256 of
+// the denom trace as the transfer module spells it when it mints. The SDK
+// alone would take "ibc/xyz", a denom no transfer ever credits; a
+// lower-case hash is a different bank denom from the voucher it names.
 func ValidateDenom(denom string) error {
 	if err := sdk.ValidateDenom(denom); err != nil {
 		return errorsmod.Wrapf(ErrInvalidDenom, "%q: %s", denom, err)
+	}
+	hash, ok := strings.CutPrefix(denom, IBCDenomPrefix)
+	if !ok {
+		return nil
+	}
+	if len(hash) != ibcHashLength {
+		return errorsmod.Wrapf(ErrInvalidDenom, "%q: an IBC denom is %s followed by %d hex digits, this hash has %d characters",
+			denom, IBCDenomPrefix, ibcHashLength, len(hash))
+	}
+	for i := 0; i < len(hash); i++ {
+		c := hash[i]
+		switch {
+		case '0' <= c && c <= '9', 'A' <= c && c <= 'F':
+		case 'a' <= c && c <= 'f':
+			return errorsmod.Wrapf(ErrInvalidDenom, "%q: the transfer module writes the hash in upper case (%s%s)",
+				denom, IBCDenomPrefix, toUpperASCII(hash))
+		default:
+			return errorsmod.Wrapf(ErrInvalidDenom, "%q: %q is not a hex digit", denom, c)
+		}
 	}
 	return nil
 }

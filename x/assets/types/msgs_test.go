@@ -37,6 +37,15 @@ func TestAssetValidate(t *testing.T) {
 		{"non-ASCII ticker", types.NewAsset("uatom", "ÅTOM", 6), types.ErrInvalidTicker},
 		{"empty denom", types.NewAsset("", "ATOM", 6), types.ErrInvalidDenom},
 		{"bad denom", types.NewAsset("1atom", "ATOM", 6), types.ErrInvalidDenom},
+		{"ibc denom without a hash", types.NewAsset("ibc/xyz", "ATOM", 6), types.ErrInvalidDenom},
+		{"ibc denom with an empty hash", types.NewAsset("ibc/", "ATOM", 6), types.ErrInvalidDenom},
+		{"ibc denom with a lower-case hash", types.NewAsset("ibc/27394fb092d2eccd56123c74f36e4c1f926001ceada9ca97ea622b25f41e5eb2", "ATOM", 6), types.ErrInvalidDenom},
+		{"ibc denom with 63 hex digits", types.NewAsset("ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB", "ATOM", 6), types.ErrInvalidDenom},
+		{"ibc denom with 65 hex digits", types.NewAsset("ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB20", "ATOM", 6), types.ErrInvalidDenom},
+		{"ibc denom with a non-hex digit", types.NewAsset("ibc/G7394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2", "ATOM", 6), types.ErrInvalidDenom},
+		{"ibc denom with a trace path", types.NewAsset("ibc/transfer/channel-0/uatom", "ATOM", 6), types.ErrInvalidDenom},
+		{"denom merely containing ibc", types.NewAsset("uibc/xyz", "IBC", 6), nil},
+		{"factory denom", types.NewAsset("factory/milk1abc/ulrt", "LRT", 6), nil},
 		{"exponent 18", types.NewAsset("wei", "ETH", 18), nil},
 		{"exponent 19", types.NewAsset("wei", "ETH", 19), types.ErrInvalidExponent},
 	}
@@ -58,6 +67,14 @@ func TestLowercaseTickerErrorIsClear(t *testing.T) {
 	require.ErrorContains(t, err, `"ATOM"`)
 }
 
+func TestIBCDenomErrorsAreClear(t *testing.T) {
+	err := types.ValidateDenom("ibc/xyz")
+	require.ErrorIs(t, err, types.ErrInvalidDenom)
+	require.ErrorContains(t, err, "64 hex digits")
+	err = types.ValidateDenom("ibc/27394fb092d2eccd56123c74f36e4c1f926001ceada9ca97ea622b25f41e5eb2")
+	require.ErrorContains(t, err, "ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2", "the hint spells the voucher")
+}
+
 func TestMsgValidateBasic(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -73,6 +90,8 @@ func TestMsgValidateBasic(t *testing.T) {
 		{"deregister ok", types.NewMsgDeregisterAsset(authority, "uatom"), nil},
 		{"deregister bad authority", types.NewMsgDeregisterAsset("milk1nope", "uatom"), types.ErrInvalidAddress},
 		{"deregister bad denom", types.NewMsgDeregisterAsset(authority, "1atom"), types.ErrInvalidDenom},
+		{"register ibc/xyz", types.NewMsgRegisterAsset(authority, types.NewAsset("ibc/xyz", "ATOM", 6)), types.ErrInvalidDenom},
+		{"deregister ibc/xyz", types.NewMsgDeregisterAsset(authority, "ibc/xyz"), types.ErrInvalidDenom},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,7 +112,7 @@ func TestGenesisValidate(t *testing.T) {
 		expErr error
 	}{
 		{"default", types.DefaultGenesis(), nil},
-		{"two denoms, one ticker", types.NewGenesisState([]types.Asset{atom, types.NewAsset("ibc/ATOM", "ATOM", 6)}), nil},
+		{"two denoms, one ticker", types.NewGenesisState([]types.Asset{atom, types.NewAsset("ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2", "ATOM", 6)}), nil},
 		{"duplicate denom", types.NewGenesisState([]types.Asset{atom, types.NewAsset("uatom", "STATOM", 6)}), types.ErrInvalidGenesis},
 		{"invalid asset", types.NewGenesisState([]types.Asset{types.NewAsset("uatom", "atom", 6)}), types.ErrInvalidGenesis},
 	}

@@ -359,7 +359,7 @@ func RegisterQueryHandlerClient(ctx context.Context, mux *runtime.ServeMux, clie
 var (
 	pattern_Query_PoolByID_0 = runtime.MustPattern(runtime.NewPattern(1, []int{2, 0, 2, 1, 2, 2, 2, 1, 1, 0, 4, 1, 5, 3}, []string{"milkyway", "pools", "v1", "pool_id"}, "", runtime.AssumeColonVerbOpt(false)))
 
-	pattern_Query_PoolByDenom_0 = runtime.MustPattern(runtime.NewPattern(1, []int{2, 0, 2, 1, 2, 2, 2, 1, 2, 3, 1, 0, 4, 1, 5, 3}, []string{"milkyway", "pools", "v1", "denom"}, "", runtime.AssumeColonVerbOpt(false)))
+	pattern_Query_PoolByDenom_0 = runtime.MustPattern(runtime.NewPattern(1, []int{2, 0, 2, 1, 2, 2, 2, 1, 2, 3, 3, 0, 4, 1, 5, 3}, []string{"milkyway", "pools", "v1", "denom"}, "", runtime.AssumeColonVerbOpt(false)))
 
 	pattern_Query_Pools_0 = runtime.MustPattern(runtime.NewPattern(1, []int{2, 0, 2, 1, 2, 2, 2, 1}, []string{"milkyway", "pools", "v1"}, "", runtime.AssumeColonVerbOpt(false)))
 )
