@@ -164,3 +164,9 @@ func counterValue(t *testing.T, c prometheus.Counter) float64 {
 	require.NoError(t, c.Write(&m))
 	return m.GetCounter().GetValue()
 }
+
+// TestDecodeLimitIsTheBlockLimit: rollkit sizes blocks to the DA's
+// MaxBlobSize, so the envelope's decode bound must be that size.
+func TestDecodeLimitIsTheBlockLimit(t *testing.T) {
+	require.Equal(t, celestia.MaxBlobSize, blobenc.MaxDecodedSize)
+}
