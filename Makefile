@@ -47,7 +47,7 @@ test-celestia:
 	$(GO) test -p 1 -count=1 -tags celestia -timeout 30m -v ./tests/celestia/...; rc=$$?; \
 	  if [ -z "$$KEEP_NETWORK" ]; then bash scripts/celestia/network.sh down; fi; exit $$rc
 
-## fuzz: run every fuzz target in x/ briefly (FUZZTIME=10s each by default)
+## fuzz: run every fuzz target in x/ and da/ briefly (FUZZTIME=10s each by default)
 fuzz:
 	bash scripts/fuzz.sh
 

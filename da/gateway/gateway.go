@@ -15,6 +15,7 @@ import (
 	rollkittypes "github.com/rollkit/rollkit/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/blobenc"
 )
 
 // Gateway is a go-da DA that forwards to an upstream DA and screens what
@@ -26,8 +27,9 @@ type Gateway struct {
 	progress *syncProgress
 	metrics  *Metrics
 
-	// screened keeps the blobs fetched by GetIDs for the Get that rollkit
-	// issues right after it, so each blob crosses the network once.
+	// screened keeps the blocks fetched by GetIDs, decoded to the raw bytes
+	// rollkit reads, for the Get that rollkit issues right after it, so
+	// each blob crosses the network and is decompressed once.
 	mu       sync.Mutex
 	screened map[string][]byte
 	watcher  Watcher // nil: every screened block is handed on
@@ -126,7 +128,9 @@ func (g *Gateway) GetIDs(ctx context.Context, height uint64, ns goda.Namespace) 
 }
 
 // screen reads the blobs at height and returns those that are blocks
-// signed by the genesis sequencer, with their IDs, in DA order.
+// signed by the genesis sequencer, with their IDs and raw (decoded) block
+// bytes, in DA order. An envelope that does not decode is rejected like a
+// forgery.
 func (g *Gateway) screen(ctx context.Context, height uint64, ns goda.Namespace) ([]goda.ID, []goda.Blob, []*rollkittypes.Block, error) {
 	ids, err := g.upstream.GetIDs(ctx, height, ns)
 	if err != nil || len(ids) == 0 {
@@ -143,18 +147,22 @@ func (g *Gateway) screen(ctx context.Context, height uint64, ns goda.Namespace) 
 	var okBlobs []goda.Blob
 	var blocks []*rollkittypes.Block
 	for i, blob := range blobs {
-		block, err := g.verifier.Verify(blob)
+		block, raw, err := g.verifier.VerifyBlob(blob)
 		if err != nil {
 			g.metrics.RejectedBlobs.Inc()
 			g.logger.Warn("rejected blob in the chain namespace", "da_height", height, "id", fmt.Sprintf("%X", ids[i]), "reason", err)
 			continue
 		}
-		okIDs, okBlobs, blocks = append(okIDs, ids[i]), append(okBlobs, blob), append(blocks, block)
+		okIDs, okBlobs, blocks = append(okIDs, ids[i]), append(okBlobs, raw), append(blocks, block)
 	}
 	return okIDs, okBlobs, blocks, nil
 }
 
-// Get returns blobs screened by GetIDs from memory and forwards the rest.
+// Get returns blocks screened by GetIDs from memory and fetches the rest,
+// decoded to raw block bytes (rollkit cannot read an envelope). Those are
+// not screened: rollkit only asks for IDs that GetIDs returned. A fetched
+// blob that is an envelope this node cannot decode fails the call (and
+// counts as rejected) rather than reaching rollkit.
 func (g *Gateway) Get(ctx context.Context, ids []goda.ID, ns goda.Namespace) ([]goda.Blob, error) {
 	out := make([]goda.Blob, len(ids))
 	var missing []int
@@ -179,8 +187,17 @@ func (g *Gateway) Get(ctx context.Context, ids []goda.ID, ns goda.Namespace) ([]
 	if err != nil {
 		return nil, err
 	}
+	if len(blobs) != len(want) {
+		return nil, fmt.Errorf("da gateway: upstream returned %d blobs for %d ids", len(blobs), len(want))
+	}
 	for j, i := range missing {
-		out[i] = blobs[j]
+		raw, _, err := blobenc.Decode(blobs[j])
+		if err != nil {
+			g.metrics.RejectedBlobs.Inc()
+			g.logger.Warn("rejected blob in the chain namespace", "id", fmt.Sprintf("%X", want[j]), "reason", err)
+			return nil, fmt.Errorf("da gateway: blob %X: %w", want[j], err)
+		}
+		out[i] = raw
 	}
 	return out, nil
 }
@@ -200,12 +217,18 @@ func (g *Gateway) Validate(ctx context.Context, ids []goda.ID, proofs []goda.Pro
 	return g.upstream.Validate(ctx, ids, proofs, ns)
 }
 
-// Submit forwards the sequencer's blobs and records the highest rollup
-// height they carry once the DA accepted them. Upstream errors pass through
+// Submit compresses each of the sequencer's blocks into its own envelope
+// (blobenc.Encode; one blob per block, so the IDs stay 1:1 with the blocks
+// rollkit submitted), forwards them and records the highest rollup height
+// they carry once the DA accepted them. Upstream errors pass through
 // unchanged: rollkit retries with backoff and keeps the blocks pending.
 func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float64, ns goda.Namespace) ([]goda.ID, error) {
 	start := time.Now()
-	ids, err := g.upstream.Submit(ctx, blobs, gasPrice, ns)
+	posted := make([]goda.Blob, len(blobs))
+	for i, blob := range blobs {
+		posted[i] = blobenc.Encode(blob)
+	}
+	ids, err := g.upstream.Submit(ctx, posted, gasPrice, ns)
 	took := time.Since(start).Round(time.Millisecond)
 	g.metrics.SubmissionSeconds.Observe(took.Seconds())
 	g.metrics.GasPrice.Set(gasPrice)
@@ -220,9 +243,10 @@ func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float6
 	}
 	g.logger.Info("DA submission included", "blobs", len(blobs), "da_height", daHeight, "took", took.String())
 	g.metrics.Submissions.WithLabelValues("ok").Inc()
-	for _, blob := range blobs[:min(len(ids), len(blobs))] {
+	for i, blob := range blobs[:min(len(ids), len(blobs))] {
 		g.metrics.SubmittedBlobs.Inc()
-		g.metrics.SubmittedBytes.Add(float64(len(blob)))
+		g.metrics.SubmittedBytes.Add(float64(len(posted[i])))
+		g.metrics.SubmittedBlockBytes.Add(float64(len(blob)))
 	}
 	for _, blob := range blobs[:min(len(ids), len(blobs))] {
 		if block, verr := g.verifier.Verify(blob); verr == nil {

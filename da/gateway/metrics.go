@@ -16,9 +16,13 @@ const MetricsSubsystem = "da"
 type Metrics struct {
 	// Submissions counts Submit calls by result ("ok", "failed").
 	Submissions *prometheus.CounterVec
-	// SubmittedBlobs and SubmittedBytes count what the DA accepted.
-	SubmittedBlobs prometheus.Counter
-	SubmittedBytes prometheus.Counter
+	// SubmittedBlobs and SubmittedBytes count what the DA accepted, bytes
+	// as posted (compressed); SubmittedBlockBytes counts the same blocks
+	// before compression, so SubmittedBytes/SubmittedBlockBytes is the
+	// compression ratio.
+	SubmittedBlobs      prometheus.Counter
+	SubmittedBytes      prometheus.Counter
+	SubmittedBlockBytes prometheus.Counter
 	// SubmissionSeconds is how long the DA took to accept (or refuse) a
 	// submission, including the wait for inclusion.
 	SubmissionSeconds prometheus.Histogram
@@ -67,14 +71,15 @@ func NewMetrics(reg prometheus.Registerer, namespace string, labels prometheus.L
 		return prometheus.Opts{Namespace: namespace, Subsystem: MetricsSubsystem, Name: name, Help: help, ConstLabels: labels}
 	}
 	m := &Metrics{
-		Submissions:       prometheus.NewCounterVec(prometheus.CounterOpts(opts("submissions_total", "DA submissions by result (ok, failed).")), []string{"result"}),
-		SubmittedBlobs:    prometheus.NewCounter(prometheus.CounterOpts(opts("submitted_blobs_total", "Blobs (rollup blocks) the DA accepted."))),
-		SubmittedBytes:    prometheus.NewCounter(prometheus.CounterOpts(opts("submitted_bytes_total", "Blob bytes the DA accepted."))),
-		GasPrice:          prometheus.NewGauge(prometheus.GaugeOpts(opts("submission_gas_price", "Blob gas price of the last submission (utia/gas; -1: chosen by the DA node)."))),
-		ReadHeight:        prometheus.NewGauge(prometheus.GaugeOpts(opts("read_height", "Last DA height read from the chain namespace."))),
-		HeadHeight:        prometheus.NewGauge(prometheus.GaugeOpts(opts("head_height", "DA network head height."))),
-		RejectedBlobs:     prometheus.NewCounter(prometheus.CounterOpts(opts("rejected_blobs_total", "Blobs in the chain namespace that are not valid sequencer blocks."))),
-		SubmissionSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{Namespace: namespace, Subsystem: MetricsSubsystem, Name: "submission_seconds", Help: "Time the DA took to answer a submission.", ConstLabels: labels, Buckets: prometheus.ExponentialBuckets(0.05, 2, 10)}),
+		Submissions:         prometheus.NewCounterVec(prometheus.CounterOpts(opts("submissions_total", "DA submissions by result (ok, failed).")), []string{"result"}),
+		SubmittedBlobs:      prometheus.NewCounter(prometheus.CounterOpts(opts("submitted_blobs_total", "Blobs (rollup blocks) the DA accepted."))),
+		SubmittedBytes:      prometheus.NewCounter(prometheus.CounterOpts(opts("submitted_bytes_total", "Blob bytes the DA accepted (as posted, compressed)."))),
+		SubmittedBlockBytes: prometheus.NewCounter(prometheus.CounterOpts(opts("submitted_block_bytes_total", "Rollup block bytes (before compression) of the blobs the DA accepted."))),
+		GasPrice:            prometheus.NewGauge(prometheus.GaugeOpts(opts("submission_gas_price", "Blob gas price of the last submission (utia/gas; -1: chosen by the DA node)."))),
+		ReadHeight:          prometheus.NewGauge(prometheus.GaugeOpts(opts("read_height", "Last DA height read from the chain namespace."))),
+		HeadHeight:          prometheus.NewGauge(prometheus.GaugeOpts(opts("head_height", "DA network head height."))),
+		RejectedBlobs:       prometheus.NewCounter(prometheus.CounterOpts(opts("rejected_blobs_total", "Blobs in the chain namespace that are not valid sequencer blocks."))),
+		SubmissionSeconds:   prometheus.NewHistogram(prometheus.HistogramOpts{Namespace: namespace, Subsystem: MetricsSubsystem, Name: "submission_seconds", Help: "Time the DA took to answer a submission.", ConstLabels: labels, Buckets: prometheus.ExponentialBuckets(0.05, 2, 10)}),
 	}
 	lag := prometheus.NewGaugeFunc(prometheus.GaugeOpts(opts("sync_lag", "DA heights between the network head and the last height read (0 before both are known).")), func() float64 {
 		head, read := m.head.Load(), m.read.Load()
@@ -83,7 +88,7 @@ func NewMetrics(reg prometheus.Registerer, namespace string, labels prometheus.L
 		}
 		return float64(head - read)
 	})
-	reg.MustRegister(m.Submissions, m.SubmittedBlobs, m.SubmittedBytes, m.SubmissionSeconds, m.GasPrice,
+	reg.MustRegister(m.Submissions, m.SubmittedBlobs, m.SubmittedBytes, m.SubmittedBlockBytes, m.SubmissionSeconds, m.GasPrice,
 		m.ReadHeight, m.HeadHeight, m.RejectedBlobs, lag)
 	m.Submissions.WithLabelValues("ok")
 	m.Submissions.WithLabelValues("failed")

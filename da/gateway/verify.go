@@ -9,6 +9,8 @@ import (
 	"github.com/cosmos/gogoproto/proto"
 	rollkittypes "github.com/rollkit/rollkit/types"
 	pb "github.com/rollkit/rollkit/types/pb/rollkit"
+
+	"github.com/milkyway-labs/milkyway-rollup/da/blobenc"
 )
 
 // ErrForgedBlock marks a blob that is not a block validly signed by the
@@ -28,9 +30,31 @@ func NewBlockVerifier(chainID string, sequencer cmtypes.GenesisValidator) *Block
 	return &BlockVerifier{chainID: chainID, proposer: sequencer.Address, validators: set.Hash()}
 }
 
-// Verify decodes blob as a rollkit block and checks it; the returned error
-// wraps ErrForgedBlock and says which check failed.
+// Verify decodes a blob as read from the DA (an envelope or a legacy raw
+// block, see da/blobenc) as a rollkit block and checks it; the returned
+// error wraps ErrForgedBlock and says which check failed (an envelope that
+// does not decode also wraps the blobenc sentinel).
 func (v *BlockVerifier) Verify(blob []byte) (*rollkittypes.Block, error) {
+	block, _, err := v.VerifyBlob(blob)
+	return block, err
+}
+
+// VerifyBlob is Verify that also returns the block's raw bytes, the form
+// rollkit reads.
+func (v *BlockVerifier) VerifyBlob(blob []byte) (*rollkittypes.Block, []byte, error) {
+	raw, _, err := blobenc.Decode(blob)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %w", ErrForgedBlock, err)
+	}
+	block, err := v.verifyRaw(raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	return block, raw, nil
+}
+
+// verifyRaw checks raw rollkit block bytes.
+func (v *BlockVerifier) verifyRaw(blob []byte) (*rollkittypes.Block, error) {
 	var msg pb.Block
 	if err := proto.Unmarshal(blob, &msg); err != nil {
 		return nil, fmt.Errorf("%w: does not decode as a block: %v", ErrForgedBlock, err)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -21,9 +22,11 @@ import (
 // chainNamespace is milkywayd's default --rollkit.da_namespace.
 const chainNamespace = "6d696c6b79776179"
 
-// TestFullNodeIgnoresForgedBlocks posts blocks signed by another key (and a
-// blob that is no block at all) into the chain's namespace on the mock DA.
-// The full node drops them with a log line and stays in sync.
+// TestFullNodeIgnoresForgedBlocks posts blocks signed by another key (one
+// of them compressed like the sequencer's own blobs), a blob that is no
+// block at all and an envelope of an unknown version into the chain's
+// namespace on the mock DA. The full node drops them with a log line and
+// stays in sync, reading the sequencer's compressed blocks.
 func TestFullNodeIgnoresForgedBlocks(t *testing.T) {
 	c := newCluster(t)
 	c.initChain("alice")
@@ -47,6 +50,14 @@ func TestFullNodeIgnoresForgedBlocks(t *testing.T) {
 			ChainID: chainID, Height: next, Key: seqKey.PrivKey, Signer: forger,
 		})),
 		[]byte("not a rollkit block"),
+		// A forgery compressed as the sequencer's gateway posts blocks:
+		// decoded, then rejected for its signature.
+		gatewaytest.PostedBlob(gatewaytest.Block(gatewaytest.BlockSpec{
+			ChainID: chainID, Height: next, Key: forger, Proposer: seqKey.Address,
+			Txs: [][]byte{bytes.Repeat([]byte("forged, compressed "), 20)},
+		})),
+		// An envelope of a version no node reads (da/blobenc).
+		append([]byte{0x00, 'M', 'W', 'B', 9, 1}, []byte("from the future")...),
 	}
 
 	ctx := context.Background()
@@ -76,6 +87,7 @@ func TestFullNodeIgnoresForgedBlocks(t *testing.T) {
 			SequencerSigned bool   `json:"sequencer_signed"`
 			RollupHeight    int64  `json:"rollup_height"`
 			BlockHash       string `json:"block_hash"`
+			Encoding        string `json:"encoding"`
 		}
 		require.NoError(t, json.Unmarshal([]byte(line), &blob), line)
 		require.True(t, blob.InclusionProof, line)
@@ -84,6 +96,7 @@ func TestFullNodeIgnoresForgedBlocks(t *testing.T) {
 			continue
 		}
 		genuine++
+		require.Contains(t, []string{"zstd", "raw"}, blob.Encoding, line)
 		hash, err := c.blockHash(c.seqRPC, blob.RollupHeight)
 		require.NoError(t, err)
 		require.True(t, strings.EqualFold(hash, blob.BlockHash), "block %d: DA has %s, sequencer %s", blob.RollupHeight, blob.BlockHash, hash)

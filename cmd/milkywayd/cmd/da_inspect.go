@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/blobenc"
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 )
@@ -32,7 +33,15 @@ type inspectedBlob struct {
 	RollupHeight    uint64 `json:"rollup_height,omitempty"`
 	BlockHash       string `json:"block_hash,omitempty"`
 	Txs             int    `json:"txs"`
-	Rejection       string `json:"rejection,omitempty"`
+	// BlobBytes is the blob as posted; Encoding how it was posted ("zstd"
+	// or "raw", see da/blobenc); BlockBytes the rollup block it decodes to
+	// and TxBytes the block's transactions, so BlobBytes/TxBytes is what
+	// the DA charges per transaction byte.
+	BlobBytes  int    `json:"blob_bytes"`
+	Encoding   string `json:"encoding,omitempty"`
+	BlockBytes int    `json:"block_bytes,omitempty"`
+	TxBytes    int    `json:"tx_bytes,omitempty"`
+	Rejection  string `json:"rejection,omitempty"`
 }
 
 // daInspectCmd verifies the blobs of the chain's namespace in a range of DA
@@ -45,8 +54,10 @@ func daInspectCmd() *cobra.Command {
 		Long: `For every blob in the chain's namespace at DA heights --from..--to, print one
 JSON line: its DA id, whether its inclusion proof validates against the DA
 block, whether it is a block signed by the genesis sequencer (read from
---home's genesis), and the rollup height, block hash and tx count. Heights
-past the DA's tip end the scan.`,
+--home's genesis), and the rollup height, block hash and tx count. Sizes:
+blob_bytes as posted, encoding (zstd envelope or raw legacy blob),
+block_bytes decoded and tx_bytes of the block's transactions. Heights past
+the DA's tip end the scan.`,
 		Example: "milkywayd da inspect --home local-devnet/.devnet/sequencer --from 1 --to 50",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -102,14 +113,19 @@ past the DA's tip end the scan.`,
 					return fmt.Errorf("DA height %d validate: %w", h, err)
 				}
 				for i, blob := range blobs {
-					line := inspectedBlob{DAHeight: h, ID: hex.EncodeToString(ids[i]), InclusionProof: valid[i]}
-					if block, err := verifier.Verify(blob); err != nil {
+					line := inspectedBlob{DAHeight: h, ID: hex.EncodeToString(ids[i]), InclusionProof: valid[i], BlobBytes: len(blob)}
+					if block, raw, err := verifier.VerifyBlob(blob); err != nil {
 						line.Rejection = err.Error()
 					} else {
+						_, codec, _ := blobenc.Decode(blob)
 						line.SequencerSigned = true
 						line.RollupHeight = block.Height()
 						line.BlockHash = hex.EncodeToString(block.Hash())
 						line.Txs = len(block.Data.Txs)
+						line.Encoding, line.BlockBytes = codec.String(), len(raw)
+						for _, tx := range block.Data.Txs {
+							line.TxBytes += len(tx)
+						}
 					}
 					if err := out.Encode(line); err != nil {
 						return err

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/blobenc"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
@@ -98,7 +99,8 @@ func reportEvidence(cmd *cobra.Command, r *fraud.Report, submitter sdk.AccAddres
 }
 
 // locateBlock finds the report's block among the blobs at its DA height and
-// returns its DA pointer (the commitment comes from the DA's own ID).
+// returns its DA pointer (the commitment comes from the DA's own ID, so it
+// is over the blob as posted: compressed when the sequencer compressed it).
 func locateBlock(cmd *cobra.Command, r *fraud.Report) (slashingtypes.DAPointer, error) {
 	ns, err := da.ParseNamespace(r.Namespace)
 	if err != nil {
@@ -136,10 +138,15 @@ type evidenceMsg interface {
 	ValidateBasic() error
 }
 
-// decodeBlock decodes a DA blob as a rollkit block (no signature check).
+// decodeBlock decodes a DA blob (an envelope or a legacy raw block, see
+// da/blobenc) as a rollkit block (no signature check).
 func decodeBlock(blob []byte) (*rollkittypes.Block, error) {
+	raw, _, err := blobenc.Decode(blob)
+	if err != nil {
+		return nil, err
+	}
 	var msg pb.Block
-	if err := msg.Unmarshal(blob); err != nil {
+	if err := msg.Unmarshal(raw); err != nil {
 		return nil, err
 	}
 	b := new(rollkittypes.Block)

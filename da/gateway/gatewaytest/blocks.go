@@ -8,6 +8,8 @@ import (
 	cmcrypto "github.com/cometbft/cometbft/crypto"
 	cmtypes "github.com/cometbft/cometbft/types"
 	rollkittypes "github.com/rollkit/rollkit/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/da/blobenc"
 )
 
 // BlockSpec describes a block to build. The zero Signer or ValSetKey means
@@ -78,3 +80,7 @@ func Blob(b *rollkittypes.Block) []byte {
 	}
 	return bz
 }
+
+// PostedBlob is the blob the sequencer's gateway posts for a block: the
+// block compressed in a blobenc envelope (or raw when that is not smaller).
+func PostedBlob(b *rollkittypes.Block) []byte { return blobenc.Encode(Blob(b)) }
