@@ -38,6 +38,7 @@ test-e2e:
 
 ## test-ibc: the rollup and an ibc-go simd chain linked by the Go relayer, transfers in, out and timed out (builds simd and rly into a cache outside the repo first; docs/ibc.md)
 test-ibc:
+	$(GO) build -o $(BINARY) ./cmd/milkywayd
 	bash scripts/ibc/build.sh >/dev/null
 	$(GO) test -p 1 -count=1 -timeout 30m -v ./tests/ibc/...
 

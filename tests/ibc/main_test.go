@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-
 	"testing"
 
 	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
@@ -24,15 +23,18 @@ import (
 var milkywayd, simd, rly string
 
 func TestMain(m *testing.M) {
+	// milkywayd first: simd is built on the chain's pins, so the Go build
+	// cache this fills serves most of it.
 	var err error
-	if simd, rly, err = buildIBCBinaries(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 	var remove func()
 	milkywayd, remove, err = nodetest.BuildMilkywayd("milkywayd-ibc")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tests/ibc: building milkywayd:", err)
+		os.Exit(1)
+	}
+	if simd, rly, err = buildIBCBinaries(); err != nil {
+		remove()
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	code := m.Run()
@@ -41,21 +43,35 @@ func TestMain(m *testing.M) {
 }
 
 // buildIBCBinaries runs scripts/ibc/build.sh, which prints the simd and rly
-// paths. Its output is shown only when it fails, followed by one line that
-// says what to run: a missing module proxy must fail the suite, not skip it.
+// paths, with its progress in a log file. A failure (a missing module
+// proxy, most likely) fails the suite, never skips it, with one line that
+// says what went wrong and what to run.
 func buildIBCBinaries() (simdBin, rlyBin string, err error) {
 	script, err := filepath.Abs(filepath.Join("..", "..", "scripts", "ibc", "build.sh"))
 	if err != nil {
 		return "", "", err
 	}
-	var stdout, stderr bytes.Buffer
+	logFile, err := os.CreateTemp("", "ibc-build-*.log")
+	if err != nil {
+		return "", "", err
+	}
+	defer logFile.Close()
+	var stdout bytes.Buffer
 	cmd := exec.Command("bash", script)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Stdout, cmd.Stderr = &stdout, logFile
 	runErr := cmd.Run()
 	paths := strings.Fields(stdout.String())
-	if runErr != nil || len(paths) != 2 {
-		os.Stderr.Write(stderr.Bytes())
-		return "", "", fmt.Errorf("tests/ibc: building simd and rly failed (%v); they need the Go module proxy once: run `bash scripts/ibc/build.sh` (cached in ${XDG_CACHE_HOME:-~/.cache}/milkyway-rollup/ibc)", runErr)
+	if runErr == nil && len(paths) == 2 {
+		_ = os.Remove(logFile.Name())
+		return paths[0], paths[1], nil
 	}
-	return paths[0], paths[1], nil
+	reason := fmt.Sprint(runErr)
+	if bz, err := os.ReadFile(logFile.Name()); err == nil {
+		for _, line := range strings.Split(string(bz), "\n") {
+			if strings.Contains(line, "ERROR:") {
+				reason = strings.TrimSpace(line[strings.Index(line, "ERROR:")+len("ERROR:"):])
+			}
+		}
+	}
+	return "", "", fmt.Errorf("tests/ibc: building simd and rly failed (%s; log: %s): run `bash scripts/ibc/build.sh` with the Go module proxy reachable", reason, logFile.Name())
 }
