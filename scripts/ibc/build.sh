@@ -40,6 +40,14 @@ die() { echo "[ibc-build] ERROR: $*" >&2; exit 1; }
 
 mkdir -p "$CACHE/bin" "$CACHE/src"
 
+# Two suites starting at once (make test runs packages in parallel, other
+# checkouts share the cache) build one after the other; the second finds
+# the binaries cached.
+if command -v flock >/dev/null; then
+  exec 9>"$CACHE/.build.lock"
+  flock 9
+fi
+
 # scratch_module DIR NAME: an empty module at DIR. `go 1.24.0` keeps the
 # toolchain local; each dependency still builds with its own go.mod's
 # language version.
