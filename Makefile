@@ -8,7 +8,7 @@ BENCH_N    ?= 500
 CHAOS_KILLS ?= 30
 
 .DEFAULT_GOAL := help
-.PHONY: help build install test test-unit test-e2e test-chaos test-celestia test-race fuzz lint proto-gen proto-check \
+.PHONY: help build install test test-unit test-e2e test-ibc test-chaos test-celestia test-race fuzz lint proto-gen proto-check \
 	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs bench clean
 
 ## help: list the targets
@@ -24,17 +24,23 @@ build:
 install:
 	$(GO) install ./cmd/milkywayd
 
-## test: run all tests, unit and end-to-end (the e2e tests build the binary themselves)
+## test: run all tests, unit, end-to-end and IBC (the e2e and IBC tests build their binaries themselves)
 test:
 	$(GO) test $(GOFLAGS_P) -timeout 40m ./...
 
-## test-unit: run the unit tests only (everything but tests/e2e)
+## test-unit: run the unit tests only (everything but tests/e2e and tests/ibc)
 test-unit:
-	$(GO) test $(GOFLAGS_P) $$($(GO) list ./... | grep -v /tests/e2e)
+	$(GO) test $(GOFLAGS_P) $$($(GO) list ./... | grep -v -e /tests/e2e -e /tests/ibc)
 
 ## test-e2e: run the end-to-end tests only (multi-process devnets, one package at a time)
 test-e2e:
 	$(GO) test -p 1 -count=1 -timeout 30m ./tests/e2e/...
+
+## test-ibc: the rollup and an ibc-go simd chain linked by the Go relayer, transfers in, out and timed out (builds simd and rly into a cache outside the repo first; docs/ibc.md)
+test-ibc:
+	$(GO) build -o $(BINARY) ./cmd/milkywayd
+	bash scripts/ibc/build.sh >/dev/null
+	$(GO) test -p 1 -count=1 -timeout 30m -v ./tests/ibc/...
 
 ## test-chaos: SIGKILL the sequencer and full node at random under load, plus a DA outage (CHAOS_KILLS=30; make test runs 6)
 test-chaos:
@@ -53,7 +59,7 @@ fuzz:
 
 ## test-race: run the unit tests with the race detector
 test-race:
-	$(GO) test $(GOFLAGS_P) -race -timeout 40m $$($(GO) list ./... | grep -v /tests/e2e)
+	$(GO) test $(GOFLAGS_P) -race -timeout 40m $$($(GO) list ./... | grep -v -e /tests/e2e -e /tests/ibc)
 
 ## lint: check formatting (gofmt) and run go vet
 lint:

@@ -128,11 +128,8 @@ func (c *cluster) startFullNode(extra ...string) {
 func (c *cluster) spawn(name string, args ...string) *process {
 	c.t.Helper()
 	logPath := filepath.Join(c.root, name+".log")
-	f, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	cmd, err := nodetest.Start(binary, logPath, args...)
 	require.NoError(c.t, err)
-	cmd := exec.Command(binary, args...)
-	cmd.Stdout, cmd.Stderr = f, f
-	require.NoError(c.t, cmd.Start())
 	return &process{name: name, cmd: cmd, log: logPath, args: args}
 }
 
@@ -142,20 +139,12 @@ func (c *cluster) respawn(p *process) *process {
 	return c.spawn(p.name, p.args...)
 }
 
-// kill stops p with sig and waits for it to exit.
+// kill stops p with sig and waits for it to exit (SIGKILL after 20s).
 func (c *cluster) kill(p *process, sig syscall.Signal) {
-	if p == nil || p.cmd.ProcessState != nil {
+	if p == nil {
 		return
 	}
-	_ = p.cmd.Process.Signal(sig)
-	done := make(chan struct{})
-	go func() { _ = p.cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		_ = p.cmd.Process.Kill()
-		<-done
-	}
+	nodetest.Stop(p.cmd, sig, 20*time.Second)
 }
 
 func (c *cluster) stopAll() {
@@ -165,9 +154,7 @@ func (c *cluster) stopAll() {
 	c.requireNoPanic()
 	if c.t.Failed() {
 		for _, name := range []string{"da", "sequencer", "fullnode"} {
-			bz, _ := os.ReadFile(filepath.Join(c.root, name+".log"))
-			lines := strings.Split(string(bz), "\n")
-			c.t.Logf("--- last lines of %s.log ---\n%s", name, strings.Join(lines[max(0, len(lines)-40):], "\n"))
+			c.t.Logf("--- last lines of %s.log ---\n%s", name, nodetest.LogTail(filepath.Join(c.root, name+".log"), 40))
 		}
 	}
 }
@@ -179,11 +166,10 @@ func (c *cluster) requireNoPanic() {
 	c.t.Helper()
 	logs, _ := filepath.Glob(filepath.Join(c.root, "*.log"))
 	for _, path := range logs {
-		bz, err := os.ReadFile(path)
+		excerpt, err := nodetest.LogPanic(path)
 		require.NoError(c.t, err)
-		if i := bytes.Index(bz, []byte("panic:")); i >= 0 {
-			end := min(len(bz), i+600)
-			c.t.Errorf("%s holds a panic:\n%s", filepath.Base(path), bz[i:end])
+		if excerpt != "" {
+			c.t.Errorf("%s holds a panic:\n%s", filepath.Base(path), excerpt)
 		}
 	}
 }
