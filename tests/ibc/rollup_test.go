@@ -1,6 +1,7 @@
 package ibc
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,6 +39,10 @@ func startRollup(t *testing.T, root string, keys ...string) *rollup {
 		addr, _ := r.addKey(k)
 		r.cli("genesis", "add-genesis-account", addr, "1000000000000umilk,1000000000umilktia", "--home", seqHome)
 	}
+	// Liquid vesting: alice may mint locked representations, and insurance
+	// deposits are taken on channel-0, the rollup's end of the only
+	// channel the relayer opens.
+	setLiquidVestingParams(t, filepath.Join(seqHome, "config", "genesis.json"), r.address(alice), "channel-0")
 	r.cli("init", "fullnode", "--chain-id", rollupChainID, "--home", fullHome)
 	genesis, err := os.ReadFile(filepath.Join(seqHome, "config", "genesis.json"))
 	require.NoError(t, err)
@@ -60,6 +65,22 @@ func startRollup(t *testing.T, root string, keys ...string) *rollup {
 		"--rpc.laddr", "tcp://"+r.fullRPC, "--p2p.laddr", "tcp://"+nodetest.FreeAddr(t), "--log_no_color")
 	nodetest.WaitFor(t, 60*time.Second, "full node to sync block 1 from the DA", func() bool { return nodetest.Height(r.fullRPC) >= 1 })
 	return r
+}
+
+// setLiquidVestingParams names minter as the only minter and channel as
+// the only channel taking insurance deposits in the genesis at path.
+func setLiquidVestingParams(t *testing.T, path, minter, channel string) {
+	t.Helper()
+	bz, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var gen map[string]any
+	require.NoError(t, json.Unmarshal(bz, &gen))
+	params := gen["app_state"].(map[string]any)["liquidvesting"].(map[string]any)["params"].(map[string]any)
+	params["minters"] = []string{minter}
+	params["allowed_channels"] = []string{channel}
+	bz, err = json.MarshalIndent(gen, "", " ")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, bz, 0o600))
 }
 
 // disableAppServers turns off gRPC and REST in app.toml: the relayer and

@@ -45,10 +45,9 @@ func newTestbed(t *testing.T) *testbed {
 }
 
 // TestIBCTransfers runs ICS-20 transfers between the rollup and the simd
-// chain through the Go relayer. The restake-on-arrival cases (a memo
-// {"restake":{...}} that becomes a pool delegation, a bad memo refunded on
-// the counterparty) are further t.Run cases on the same testbed, built
-// from transfer (with a memo), relayPackets and balance.
+// chain through the Go relayer: in and out, restake on arrival (to a pool,
+// to an operator, a bad memo refunded on the counterparty), an insurance
+// deposit for liquid vesting, and timeouts both ways, all on one testbed.
 func TestIBCTransfers(t *testing.T) {
 	tb := newTestbed(t)
 	r, lst := tb.rollup, tb.lst
@@ -75,6 +74,22 @@ func TestIBCTransfers(t *testing.T) {
 		require.Equal(t, bobBefore+100000, balance(lst, back, lstDenom), "unescrowed on the LST chain")
 		require.Equal(t, held+150000, balance(r.chain, receiver, voucher), "voucher burned on the sequencer")
 		r.waitFullNodeBalance(receiver, voucher, held+150000)
+	})
+
+	t.Run("a restake memo becomes a pool delegation in the same packet", func(t *testing.T) {
+		requireRestakeToPool(t, tb)
+	})
+
+	t.Run("a restake memo becomes an operator delegation in the same packet", func(t *testing.T) {
+		requireRestakeToOperator(t, tb)
+	})
+
+	t.Run("a bad restake memo is refused and refunded on the LST chain", func(t *testing.T) {
+		requireBadMemoRefunded(t, tb)
+	})
+
+	t.Run("an insurance deposit over IBC lets locked tokens be restaked up to its coverage", func(t *testing.T) {
+		requireInsuredLockedRestake(t, tb)
 	})
 
 	t.Run("a packet from the rollup times out and is refunded", func(t *testing.T) {
