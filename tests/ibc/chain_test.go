@@ -24,8 +24,11 @@ type chain struct {
 	bin     string
 	home    string // the CLI home: keyring (test backend) and config
 	rpc     string // host:port of the node that takes queries and txs
-	fees    string // fee for a transfer with gasLimit
-	prefix  string // bech32 account prefix
+	// relayRPC, if set, is the node the relayer uses instead of rpc (the
+	// rollup's DA-only full node, which forwards broadcasts).
+	relayRPC string
+	fees     string // fee for a transfer with gasLimit
+	prefix   string // bech32 account prefix
 	// channel is this chain's end of the transfer channel, set by link.
 	channel string
 	// mnemonics of the keys addKey created, by name.

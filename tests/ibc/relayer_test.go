@@ -40,22 +40,27 @@ type relayer struct {
 }
 
 // newRelayer writes an rly config for both chains, imports the funded key
-// relayerKey of each chain's keyring (by its mnemonic) and adds the path between them. The rollup's
-// entry points at the sequencer's RPC: rly v2.6 uses one RPC per chain for
-// both queries and broadcasts, and only the sequencer takes transactions
-// into blocks without forwarding them.
+// relayerKey of each chain's keyring (by its mnemonic) and adds the path
+// between them. rly v2.6 uses one RPC per chain for both queries and
+// broadcasts: the rollup's entry is the sequencer's RPC, or the DA-only
+// full node's (chain.relayRPC), which answers queries from the blocks it
+// verified and forwards broadcasts to the sequencer.
 func newRelayer(t *testing.T, root string, a, b *chain) *relayer {
 	t.Helper()
 	r := &relayer{t: t, home: filepath.Join(root, "rly"), a: a, b: b, logDir: root}
 	r.run("config", "init")
 	gasPrices := map[string]string{a.name: "0.0025umilk", b.name: "0.01stake"}
 	for _, c := range []*chain{a, b} {
+		rpc := c.rpc
+		if c.relayRPC != "" {
+			rpc = c.relayRPC
+		}
 		cfg := map[string]any{
 			"type": "cosmos",
 			"value": map[string]any{
 				"key":             relayerKey,
 				"chain-id":        c.chainID,
-				"rpc-addr":        "http://" + c.rpc,
+				"rpc-addr":        "http://" + rpc,
 				"account-prefix":  c.prefix,
 				"keyring-backend": "test",
 				"gas-adjustment":  1.5,

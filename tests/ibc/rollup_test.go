@@ -62,6 +62,7 @@ func startRollup(t *testing.T, root string, keys ...string) *rollup {
 	nodetest.WaitFor(t, 60*time.Second, "sequencer to produce block 1", func() bool { return nodetest.Height(r.rpc) >= 1 })
 	startProcess(t, root, "fullnode", milkywayd, "start", "--home", fullHome,
 		"--rollkit.da_block_time", "200ms", "--rollkit.da_address", "http://"+daAddr,
+		"--rollup.sequencer_rpc", "tcp://"+r.rpc,
 		"--rpc.laddr", "tcp://"+r.fullRPC, "--p2p.laddr", "tcp://"+nodetest.FreeAddr(t), "--log_no_color")
 	nodetest.WaitFor(t, 60*time.Second, "full node to sync block 1 from the DA", func() bool { return nodetest.Height(r.fullRPC) >= 1 })
 	return r

@@ -30,12 +30,15 @@ const (
 	bob   = "bob"
 )
 
-func newTestbed(t *testing.T) *testbed {
+func newTestbed(t *testing.T, viaFullNode bool) *testbed {
 	t.Helper()
 	root := t.TempDir()
 	tb := &testbed{
 		rollup: startRollup(t, root, alice, bob, relayerKey),
 		lst:    startSimd(t, root, alice, bob, relayerKey),
+	}
+	if viaFullNode {
+		tb.rollup.relayRPC = tb.rollup.fullRPC
 	}
 	tb.rly = newRelayer(t, root, tb.rollup.chain, tb.lst)
 	took := tb.rly.link()
@@ -49,7 +52,7 @@ func newTestbed(t *testing.T) *testbed {
 // to an operator, a bad memo refunded on the counterparty), an insurance
 // deposit for liquid vesting, and timeouts both ways, all on one testbed.
 func TestIBCTransfers(t *testing.T) {
-	tb := newTestbed(t)
+	tb := newTestbed(t, false)
 	r, lst := tb.rollup, tb.lst
 
 	t.Run("ustTIA in from the LST chain and back out", func(t *testing.T) {
@@ -99,6 +102,31 @@ func TestIBCTransfers(t *testing.T) {
 	t.Run("a packet to the rollup times out and is refunded", func(t *testing.T) {
 		requireTimeoutRefund(t, tb, lst, r.chain, "500000"+lstDenom)
 	})
+}
+
+// TestIBCThroughAFullNode points the relayer at the rollup's DA-only full
+// node for everything: it reads headers, proofs and packets from the
+// blocks the full node verified from the DA, and its transactions reach
+// the sequencer through the full node's forwarding. Link, an LST in with
+// a restake memo, and the voucher back out.
+func TestIBCThroughAFullNode(t *testing.T) {
+	tb := newTestbed(t, true)
+	r, lst := tb.rollup, tb.lst
+	requireRestakeToPool(t, tb)
+
+	sender := r.address(alice)
+	voucher := voucherDenom(r.chain, lstDenom)
+	p := transfer(lst, alice, r.chain, sender, "40000"+lstDenom, "", 0)
+	tb.rly.relayPackets(p)
+	held := balance(r.chain, sender, voucher)
+	require.GreaterOrEqual(t, held, int64(40000))
+	back, before := lst.address(bob), balance(lst, lst.address(bob), lstDenom)
+	p = transfer(r.chain, alice, lst, back, "40000"+voucher, "", 0)
+	took := tb.rly.relayPackets(p)
+	t.Logf("relay milkyway -> lst through the full node (recv + ack): %s", took.Round(time.Millisecond))
+	require.Equal(t, before+40000, balance(lst, back, lstDenom), "unescrowed on the LST chain")
+	require.Equal(t, held-40000, balance(r.chain, sender, voucher))
+	r.waitFullNodeBalance(sender, voucher, held-40000)
 }
 
 // requireTimeoutRefund sends amount from alice on src to bob on dst with a
