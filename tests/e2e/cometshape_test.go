@@ -114,10 +114,11 @@ func startCometBFT(t *testing.T) string {
 	// test. The directory is removed after the node has stopped.
 	dir, err := os.MkdirTemp("", "cometbft-shape-")
 	require.NoError(t, err)
-	t.Cleanup(func() { _ = os.RemoveAll(dir) }) // runs after the node's stop below
-	cfg := cmtcfg.TestConfig().SetRoot(dir) // CometBFT's own fast test timeouts
-	// ...but not 100 blocks a second: at that pace CometBFT's own
-	// consensus_params for its latest height is not saved yet when asked.
+	// Registered first, so it runs after the node's stop below.
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	// CometBFT's own test config, but not at 100 blocks a second: at that
+	// pace its consensus_params for its latest height is not saved yet.
+	cfg := cmtcfg.TestConfig().SetRoot(dir)
 	cfg.Consensus.TimeoutCommit = 300 * time.Millisecond
 	cmtcfg.EnsureRoot(dir)
 	pv := privval.GenFilePV(cfg.PrivValidatorKeyFile(), cfg.PrivValidatorStateFile())
