@@ -35,7 +35,9 @@ type compressFixture struct {
 	seqKey   ed25519.PrivKey
 }
 
-func newCompressFixture(t *testing.T) *compressFixture {
+// newCompressFixture builds the fixture; setup runs on the gateway before
+// it listens (e.g. PostRaw).
+func newCompressFixture(t *testing.T, setup ...func(*gateway.Gateway)) *compressFixture {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	mock, err := mockda.New(mockda.Config{Home: t.TempDir(), ListenAddress: "127.0.0.1:0", BlockTime: 20 * time.Millisecond}, nil)
@@ -48,6 +50,9 @@ func newCompressFixture(t *testing.T) *compressFixture {
 	}), log.NewNopLogger())
 	f.metrics = gateway.NewMetrics(prometheus.NewRegistry(), "test", nil)
 	f.gw.SetMetrics(f.metrics)
+	for _, fn := range setup {
+		fn(f.gw)
+	}
 	url, err := f.gw.Listen("127.0.0.1:0")
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = f.gw.Close() })
@@ -116,6 +121,27 @@ func TestGatewayPostsCompressedBlocks(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, raw[1:], blobs)
 	require.Zero(t, counterValue(t, f.metrics.RejectedBlobs))
+}
+
+// TestGatewayPostsRawBlocksWhenTold: with PostRaw (the sequencer's
+// --rollup.da_raw_blobs, for a rollout before every full node reads
+// envelopes) the blocks reach the DA byte for byte, and read back the same.
+func TestGatewayPostsRawBlocksWhenTold(t *testing.T) {
+	f := newCompressFixture(t, (*gateway.Gateway).PostRaw)
+	raw := [][]byte{f.block(1, 200)}
+	ids, err := f.rollkit.DA.Submit(f.ctx, raw, -1, f.ns)
+	require.NoError(t, err)
+	posted, err := f.upstream.Get(f.ctx, ids, f.ns)
+	require.NoError(t, err)
+	require.Equal(t, raw, posted, "posted as they are")
+	require.False(t, blobenc.IsEnvelope(posted[0]))
+	height, _, err := da.SplitID(ids[0])
+	require.NoError(t, err)
+	got, err := f.rollkit.DA.GetIDs(f.ctx, height, f.ns)
+	require.NoError(t, err)
+	blobs, err := f.rollkit.DA.Get(f.ctx, got, f.ns)
+	require.NoError(t, err)
+	require.Equal(t, raw, blobs)
 }
 
 // TestGatewayReadsLegacyAndRejectsBadEnvelopes: raw blocks posted before

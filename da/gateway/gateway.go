@@ -26,6 +26,9 @@ type Gateway struct {
 	logger   log.Logger
 	progress *syncProgress
 	metrics  *Metrics
+	// rawBlobs posts blocks without the compression envelope, for a
+	// rollout where full nodes older than blobenc still follow the DA.
+	rawBlobs bool
 
 	// screened keeps the blocks fetched by GetIDs, decoded to the raw bytes
 	// rollkit reads, for the Get that rollkit issues right after it, so
@@ -78,6 +81,11 @@ func (g *Gateway) Close() error {
 	}
 	return g.srv.Close()
 }
+
+// PostRaw makes Submit post blocks as they are, without blobenc's
+// envelope (call before Listen). Reading is unaffected: both forms are
+// always read.
+func (g *Gateway) PostRaw() { g.rawBlobs = true }
 
 // IncludedHeight is the highest rollup block height known to be on DA.
 func (g *Gateway) IncludedHeight() uint64 { return g.includedHeight.Load() }
@@ -224,9 +232,12 @@ func (g *Gateway) Validate(ctx context.Context, ids []goda.ID, proofs []goda.Pro
 // unchanged: rollkit retries with backoff and keeps the blocks pending.
 func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float64, ns goda.Namespace) ([]goda.ID, error) {
 	start := time.Now()
-	posted := make([]goda.Blob, len(blobs))
-	for i, blob := range blobs {
-		posted[i] = blobenc.Encode(blob)
+	posted := blobs
+	if !g.rawBlobs {
+		posted = make([]goda.Blob, len(blobs))
+		for i, blob := range blobs {
+			posted[i] = blobenc.Encode(blob)
+		}
 	}
 	ids, err := g.upstream.Submit(ctx, posted, gasPrice, ns)
 	took := time.Since(start).Round(time.Millisecond)

@@ -86,12 +86,13 @@ func BenchmarkDABytes(b *testing.B) {
 
 // daBlob is the part of a `da inspect` line the benchmark sums.
 type daBlob struct {
-	SequencerSigned bool  `json:"sequencer_signed"`
-	RollupHeight    int64 `json:"rollup_height"`
-	Txs             int   `json:"txs"`
-	BlobBytes       int   `json:"blob_bytes"`
-	BlockBytes      int   `json:"block_bytes"`
-	TxBytes         int   `json:"tx_bytes"`
+	SequencerSigned bool   `json:"sequencer_signed"`
+	RollupHeight    int64  `json:"rollup_height"`
+	Txs             int    `json:"txs"`
+	BlobBytes       int    `json:"blob_bytes"`
+	Encoding        string `json:"encoding"`
+	BlockBytes      int    `json:"block_bytes"`
+	TxBytes         int    `json:"tx_bytes"`
 }
 
 // daTotals sums blobs of sequencer blocks.

@@ -55,6 +55,7 @@ func addStartFlags(cmd *cobra.Command) {
 	crisis.AddModuleInitFlags(cmd)
 	addForwardingFlag(cmd)
 	addMetricsFlags(cmd)
+	addDABlobFlags(cmd)
 	// Friendlier defaults than rollkit's (which point at a port nothing
 	// listens on by default).
 	_ = cmd.Flags().Set(rollconf.FlagDAAddress, defaultDAAddress)
@@ -143,6 +144,10 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	defer func() { _ = application.Close() }()
 
 	gw := gateway.New(upstream, gateway.NewBlockVerifier(genDoc.ChainID, genDoc.Validators[0]), logger)
+	if svrCtx.Viper.GetBool(flagDARawBlobs) {
+		gw.PostRaw()
+		logger.Info("posting blocks to the DA uncompressed", "flag", "--"+flagDARawBlobs)
+	}
 	gwURL, err := gw.Listen("127.0.0.1:0")
 	if err != nil {
 		return err
