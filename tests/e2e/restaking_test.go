@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 )
 
 // Amounts of the restaking test. Every account starts with the coins
@@ -329,33 +331,15 @@ func (c *cluster) requireBalances(rpc, addr string, umilk, umilktia int64) {
 // value ("1umilk,2umilktia") as one node reports them.
 func (c *cluster) delegations(rpc, delegator string) map[string]string {
 	c.t.Helper()
-	var res struct {
-		Delegations []struct {
-			Delegation struct {
-				Type     string `json:"type"`
-				User     string `json:"user_address"`
-				TargetID uint32 `json:"target_id"`
-			} `json:"delegation"`
-			Balance []struct {
-				Denom  string `json:"denom"`
-				Amount string `json:"amount"`
-			} `json:"balance"`
-		} `json:"delegations"`
+	out := c.cli("query", "restaking", "delegator-delegations", delegator, "--node", "tcp://"+rpc, "-o", "json")
+	ds, err := nodetest.ParseDelegations([]byte(out))
+	require.NoError(c.t, err)
+	byTarget := make(map[string]string, len(ds))
+	for _, d := range ds {
+		require.Equal(c.t, delegator, d.User)
+		byTarget[fmt.Sprintf("%s/%d", d.Type, d.TargetID)] = d.Value
 	}
-	c.query(rpc, &res, "restaking", "delegator-delegations", delegator)
-	out := make(map[string]string, len(res.Delegations))
-	for _, d := range res.Delegations {
-		require.Equal(c.t, delegator, d.Delegation.User)
-		value := ""
-		for _, coin := range d.Balance {
-			if value != "" {
-				value += ","
-			}
-			value += coin.Amount + coin.Denom
-		}
-		out[fmt.Sprintf("%s/%d", d.Delegation.Type, d.Delegation.TargetID)] = value
-	}
-	return out
+	return byTarget
 }
 
 // delegationsOnBothNodes waits until the DA-only full node reports the

@@ -12,6 +12,8 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 )
 
 // Helpers of the rewards e2e test: tx rounds, tx events, payouts and
@@ -258,8 +260,6 @@ func (c *cluster) balanceDelta(addr string, height int64) int64 {
 	return c.balanceAt(c.seqRPC, addr, "umilk", height) - c.balanceAt(c.seqRPC, addr, "umilk", height-1)
 }
 
-var addressRe = regexp.MustCompile(`"address":\s*"(milk1[0-9a-z]+)"`)
-
 // moduleAddress reads a module account's address from the chain.
 func (c *cluster) moduleAddress(name string) string {
 	c.t.Helper()
@@ -269,10 +269,10 @@ func (c *cluster) moduleAddress(name string) string {
 		return addr
 	}
 	out := c.cli("query", "auth", "module-account", name, "--node", "tcp://"+c.seqRPC, "-o", "json")
-	m := addressRe.FindStringSubmatch(out)
-	require.NotNil(c.t, m, "no address in %s", out)
-	moduleAddrs[name] = m[1]
-	return m[1]
+	addr, err := nodetest.ParseModuleAddress(out)
+	require.NoError(c.t, err)
+	moduleAddrs[name] = addr
+	return addr
 }
 
 // moduleAddrs caches module account addresses (the same on every chain).

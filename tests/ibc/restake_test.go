@@ -1,10 +1,7 @@
 package ibc
 
 import (
-	"encoding/json"
 	"fmt"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -100,28 +97,16 @@ func requireInsuredLockedRestake(t *testing.T, tb *testbed) {
 // ("DELEGATION_TYPE_POOL" -> "70000ibc/..."), amounts joined by ",".
 func (r *rollup) delegations(rpc, user string) map[string]string {
 	r.t.Helper()
-	var res struct {
-		Delegations []struct {
-			Delegation struct {
-				Type string `json:"type"`
-			} `json:"delegation"`
-			Balance []struct{ Denom, Amount string } `json:"balance"`
-		} `json:"delegations"`
-	}
-	bz := r.cli("q", "restaking", "delegator-delegations", user, "--node", "tcp://"+rpc, "-o", "json")
-	require.NoError(r.t, json.Unmarshal([]byte(bz), &res), bz)
-	out := map[string]string{}
-	for _, d := range res.Delegations {
-		var coins []string
-		for _, c := range d.Balance {
-			coins = append(coins, c.Amount+c.Denom)
+	ds, err := nodetest.ParseDelegations([]byte(r.cli("q", "restaking", "delegator-delegations", user, "--node", "tcp://"+rpc, "-o", "json")))
+	require.NoError(r.t, err)
+	byType := map[string]string{}
+	for _, d := range ds {
+		if prev := byType[d.Type]; prev != "" {
+			d.Value = prev + "," + d.Value
 		}
-		if prev := out[d.Delegation.Type]; prev != "" {
-			coins = append([]string{prev}, coins...)
-		}
-		out[d.Delegation.Type] = strings.Join(coins, ",")
+		byType[d.Type] = d.Value
 	}
-	return out
+	return byType
 }
 
 // waitFullNodeDelegations waits until the DA-only full node reports the
@@ -138,8 +123,7 @@ func (r *rollup) waitFullNodeDelegations(user string) {
 // moduleAddress is the address of a module account on the rollup.
 func (r *rollup) moduleAddress(name string) string {
 	r.t.Helper()
-	out := r.cli("q", "auth", "module-account", name, "--node", "tcp://"+r.rpc, "-o", "json")
-	m := regexp.MustCompile(`"address":\s*"(milk1[0-9a-z]+)"`).FindStringSubmatch(out)
-	require.NotNil(r.t, m, "no address in %s", out)
-	return m[1]
+	addr, err := nodetest.ParseModuleAddress(r.cli("q", "auth", "module-account", name, "--node", "tcp://"+r.rpc, "-o", "json"))
+	require.NoError(r.t, err)
+	return addr
 }
