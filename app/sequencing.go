@@ -19,8 +19,8 @@ import (
 // The rollup secures itself: its genesis holds a "sequencing" service whose
 // one operator is the sequencer. Anyone may restake to that operator; the
 // stake answers for sequencer equivocation (objective: both signatures are
-// checked on chain; an hour's grace) and state mismatches (checked off
-// chain: 36h, longer than an expedited governance vote (24h) so governance
+// checked on chain; an hour's grace), state mismatches and censorship of
+// the forced-inclusion lane (checked off chain: 36h, longer than an expedited governance vote (24h) so governance
 // can veto a wrong dispute, shorter than the 72h unbonding time so the
 // stake cannot leave first). Both service and operator are
 // administered by governance: at init there is no account to give them to.
@@ -86,6 +86,9 @@ func SetSequencingGenesis(cdc codec.JSONCodec, state map[string]json.RawMessage,
 		Rules: []slashingtypes.SlashingRule{
 			{Kind: slashingtypes.FAULT_KIND_EQUIVOCATION, MaxFraction: SequencingFraction, JailDuration: SequencingJail, VetoWindow: SequencingEquivocationVeto},
 			{Kind: slashingtypes.FAULT_KIND_STATE_MISMATCH, MaxFraction: SequencingFraction, JailDuration: SequencingJail, VetoWindow: SequencingMismatchVeto},
+			// Censorship of the forced-inclusion lane is checked from the
+			// DA off chain like a state mismatch, so it waits as long.
+			{Kind: slashingtypes.FAULT_KIND_CENSORSHIP, MaxFraction: SequencingFraction, JailDuration: SequencingJail, VetoWindow: SequencingMismatchVeto},
 		},
 	})
 	state[slashingtypes.ModuleName] = cdc.MustMarshalJSON(&slashing)

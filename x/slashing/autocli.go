@@ -64,6 +64,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "SubmitAttestedFault", Skip: true},
 				{RpcMethod: "SubmitEquivocation", Skip: true},
 				{RpcMethod: "SubmitStateMismatch", Skip: true},
+				{RpcMethod: "SubmitCensorship", Skip: true},
 			},
 		},
 	}

@@ -68,7 +68,14 @@ func setSequencerFromNodeKey(cmd *cobra.Command, moniker string) error {
 		return err
 	}
 	cdc := clientCtx.Codec
-	state[sequencertypes.ModuleName] = cdc.MustMarshalJSON(&sequencertypes.GenesisState{Sequencer: seq})
+	// Keep the rest of the module's default genesis (the forced-inclusion
+	// lane); only the sequencer is the node's own.
+	seqGenesis := sequencertypes.DefaultGenesis()
+	if raw, ok := state[sequencertypes.ModuleName]; ok {
+		cdc.MustUnmarshalJSON(raw, seqGenesis)
+	}
+	seqGenesis.Sequencer = seq
+	state[sequencertypes.ModuleName] = cdc.MustMarshalJSON(seqGenesis)
 	if err := app.SetGenesisDenoms(cdc, state); err != nil {
 		return err
 	}

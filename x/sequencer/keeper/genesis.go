@@ -15,12 +15,16 @@ import (
 // BaseApp compares with what InitGenesis returns.
 const SequencerPower = 1
 
-// InitGenesis stores the sequencer and returns it as the only validator.
+// InitGenesis stores the sequencer and the lane's rules and returns the
+// sequencer as the only validator.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) ([]abci.ValidatorUpdate, error) {
 	if err := gs.Validate(); err != nil {
 		return nil, err
 	}
 	if err := k.sequencer.Set(ctx, gs.Sequencer); err != nil {
+		return nil, err
+	}
+	if err := k.forcedInclusion.Set(ctx, gs.ForcedInclusion); err != nil {
 		return nil, err
 	}
 	update, err := ValidatorUpdate(gs.Sequencer)
@@ -30,13 +34,17 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) ([]abci
 	return []abci.ValidatorUpdate{update}, nil
 }
 
-// ExportGenesis returns the stored sequencer.
+// ExportGenesis returns the stored sequencer and lane.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	seq, err := k.GetSequencer(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &types.GenesisState{Sequencer: seq}, nil
+	lane, err := k.GetForcedInclusion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &types.GenesisState{Sequencer: seq, ForcedInclusion: lane}, nil
 }
 
 // ValidatorUpdate converts the sequencer into the CometBFT validator rollkit

@@ -32,7 +32,8 @@ func TestInitGenesisReturnsTheSequencerAsOnlyValidator(t *testing.T) {
 	seq, err := types.NewSequencer("seq", pk)
 	require.NoError(t, err)
 
-	updates, err := k.InitGenesis(ctx, &types.GenesisState{Sequencer: seq})
+	lane := types.DefaultForcedInclusion()
+	updates, err := k.InitGenesis(ctx, &types.GenesisState{Sequencer: seq, ForcedInclusion: lane})
 	require.NoError(t, err)
 	require.Len(t, updates, 1)
 	require.Equal(t, pk.Bytes(), updates[0].PubKey.GetEd25519())
@@ -43,10 +44,12 @@ func TestInitGenesisReturnsTheSequencerAsOnlyValidator(t *testing.T) {
 	got, err := exported.Sequencer.PubKey()
 	require.NoError(t, err)
 	require.True(t, pk.Equals(got))
+	require.Equal(t, lane, exported.ForcedInclusion, "the lane's rules survive export")
 
 	res, err := k.Sequencer(ctx, &types.QuerySequencerRequest{})
 	require.NoError(t, err)
 	require.Equal(t, sdk.ConsAddress(pk.Address()).String(), res.ConsensusAddress)
+	require.Equal(t, lane, res.ForcedInclusion)
 }
 
 func TestNewSequencerRejectsNonEd25519Keys(t *testing.T) {
@@ -62,6 +65,10 @@ func TestInitGenesisRejections(t *testing.T) {
 	}{
 		{"no sequencer", types.GenesisState{}, types.ErrNoSequencer},
 		{"33-byte key", types.GenesisState{Sequencer: types.Sequencer{Name: "s", ConsensusPubkey: make([]byte, 33)}}, types.ErrInvalidSequencer},
+		{"lane without epochs", types.GenesisState{
+			Sequencer:       types.Sequencer{Name: "s", ConsensusPubkey: ed25519.GenPrivKey().PubKey().Bytes()},
+			ForcedInclusion: types.ForcedInclusion{Namespace: types.DefaultForcedInclusion().Namespace},
+		}, types.ErrInvalidForcedInclusion},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

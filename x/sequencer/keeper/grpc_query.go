@@ -19,5 +19,9 @@ func (k Keeper) Sequencer(ctx context.Context, _ *types.QuerySequencerRequest) (
 	if err != nil {
 		return nil, err
 	}
-	return &types.QuerySequencerResponse{Sequencer: seq, ConsensusAddress: sdk.ConsAddress(addr).String()}, nil
+	lane, err := k.GetForcedInclusion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QuerySequencerResponse{Sequencer: seq, ConsensusAddress: sdk.ConsAddress(addr).String(), ForcedInclusion: lane}, nil
 }

@@ -16,6 +16,8 @@ type Keeper struct {
 
 	// sequencer: () -> Sequencer
 	sequencer collections.Item[types.Sequencer]
+	// forcedInclusion: () -> ForcedInclusion, the lane's rules (genesis)
+	forcedInclusion collections.Item[types.ForcedInclusion]
 }
 
 // NewKeeper builds the keeper and its collections schema.
@@ -24,6 +26,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService) Keeper 
 	k := Keeper{
 		cdc:       cdc,
 		sequencer: collections.NewItem(sb, types.SequencerKey, "sequencer", codec.CollValue[types.Sequencer](cdc)),
+		forcedInclusion: collections.NewItem(sb, types.ForcedInclusionKey, "forced_inclusion",
+			codec.CollValue[types.ForcedInclusion](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -18,3 +18,13 @@ func (k Keeper) GetSequencer(ctx context.Context) (types.Sequencer, error) {
 	}
 	return seq, err
 }
+
+// GetForcedInclusion returns the lane's rules; a chain whose genesis
+// predates the lane has it off (the zero value).
+func (k Keeper) GetForcedInclusion(ctx context.Context) (types.ForcedInclusion, error) {
+	f, err := k.forcedInclusion.Get(ctx)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.ForcedInclusion{}, nil
+	}
+	return f, err
+}

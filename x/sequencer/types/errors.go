@@ -6,4 +6,7 @@ import "cosmossdk.io/errors"
 var (
 	ErrInvalidSequencer = errors.Register(ModuleName, 2, "invalid sequencer")
 	ErrNoSequencer      = errors.Register(ModuleName, 3, "no sequencer in state")
+	// ErrInvalidForcedInclusion: the forced-inclusion lane's rules are
+	// inconsistent (genesis).
+	ErrInvalidForcedInclusion = errors.Register(ModuleName, 4, "invalid forced-inclusion lane")
 )

@@ -11,3 +11,6 @@ const (
 
 // SequencerKey stores the one Sequencer of the chain: () -> Sequencer.
 var SequencerKey = collections.NewPrefix(1)
+
+// ForcedInclusionKey stores the lane's rules: () -> ForcedInclusion.
+var ForcedInclusionKey = collections.NewPrefix(2)

@@ -49,12 +49,17 @@ func (s Sequencer) Validate() error {
 
 // DefaultGenesis has no sequencer: `milkywayd init` writes the node's own
 // key into genesis, and a chain cannot start without one.
-func DefaultGenesis() *GenesisState { return &GenesisState{} }
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{ForcedInclusion: DefaultForcedInclusion()}
+}
 
-// Validate checks the genesis sequencer.
+// Validate checks the genesis sequencer and the lane's rules.
 func (gs GenesisState) Validate() error {
 	if len(gs.Sequencer.ConsensusPubkey) == 0 {
 		return fmt.Errorf("%w: genesis has no sequencer; run `milkywayd init` on the sequencer node", ErrNoSequencer)
 	}
-	return gs.Sequencer.Validate()
+	if err := gs.Sequencer.Validate(); err != nil {
+		return err
+	}
+	return gs.ForcedInclusion.Validate()
 }

@@ -80,8 +80,111 @@ func (m *Sequencer) GetConsensusPubkey() []byte {
 	return nil
 }
 
+// ForcedInclusion are the rules of the forced-inclusion lane
+// (docs/adr/004-forced-inclusion.md): anyone may post a signed transaction
+// as a blob in `namespace`, and the sequencer must put it into a block
+// posted to the DA by the end of its epoch plus grace_epochs epochs.
+// Every node applies the same rules to the same blobs, so all agree on which
+// blobs are forced transactions and when each is due.
+type ForcedInclusion struct {
+	// namespace is the lane's 29-byte Celestia namespace (version 0). Empty
+	// turns the lane off.
+	Namespace []byte `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
+	// start_da_height: blobs at lower DA heights are ignored (set it to the
+	// DA height the chain starts at; 0 means from height 1).
+	StartDaHeight uint64 `protobuf:"varint,2,opt,name=start_da_height,json=startDaHeight,proto3" json:"start_da_height,omitempty"`
+	// epoch_length is the length of an epoch in DA blocks. Epoch e is DA
+	// heights [e * epoch_length, (e+1) * epoch_length).
+	EpochLength uint64 `protobuf:"varint,3,opt,name=epoch_length,json=epochLength,proto3" json:"epoch_length,omitempty"`
+	// grace_epochs: a transaction posted in epoch e is due by the last DA
+	// height of epoch e + grace_epochs, i.e. the deadline is
+	// (e + 1 + grace_epochs) * epoch_length - 1.
+	GraceEpochs uint64 `protobuf:"varint,4,opt,name=grace_epochs,json=graceEpochs,proto3" json:"grace_epochs,omitempty"`
+	// epoch_byte_budget is the most transaction bytes the lane admits per
+	// epoch, in DA order; a blob that does not fit is skipped.
+	EpochByteBudget uint64 `protobuf:"varint,5,opt,name=epoch_byte_budget,json=epochByteBudget,proto3" json:"epoch_byte_budget,omitempty"`
+	// max_tx_bytes is the largest blob admitted as a transaction.
+	MaxTxBytes uint64 `protobuf:"varint,6,opt,name=max_tx_bytes,json=maxTxBytes,proto3" json:"max_tx_bytes,omitempty"`
+}
+
+func (m *ForcedInclusion) Reset()         { *m = ForcedInclusion{} }
+func (m *ForcedInclusion) String() string { return proto.CompactTextString(m) }
+func (*ForcedInclusion) ProtoMessage()    {}
+func (*ForcedInclusion) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a6e75a4546dff51b, []int{1}
+}
+func (m *ForcedInclusion) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *ForcedInclusion) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_ForcedInclusion.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *ForcedInclusion) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_ForcedInclusion.Merge(m, src)
+}
+func (m *ForcedInclusion) XXX_Size() int {
+	return m.Size()
+}
+func (m *ForcedInclusion) XXX_DiscardUnknown() {
+	xxx_messageInfo_ForcedInclusion.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_ForcedInclusion proto.InternalMessageInfo
+
+func (m *ForcedInclusion) GetNamespace() []byte {
+	if m != nil {
+		return m.Namespace
+	}
+	return nil
+}
+
+func (m *ForcedInclusion) GetStartDaHeight() uint64 {
+	if m != nil {
+		return m.StartDaHeight
+	}
+	return 0
+}
+
+func (m *ForcedInclusion) GetEpochLength() uint64 {
+	if m != nil {
+		return m.EpochLength
+	}
+	return 0
+}
+
+func (m *ForcedInclusion) GetGraceEpochs() uint64 {
+	if m != nil {
+		return m.GraceEpochs
+	}
+	return 0
+}
+
+func (m *ForcedInclusion) GetEpochByteBudget() uint64 {
+	if m != nil {
+		return m.EpochByteBudget
+	}
+	return 0
+}
+
+func (m *ForcedInclusion) GetMaxTxBytes() uint64 {
+	if m != nil {
+		return m.MaxTxBytes
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterType((*Sequencer)(nil), "milkyway.sequencer.v1.Sequencer")
+	proto.RegisterType((*ForcedInclusion)(nil), "milkyway.sequencer.v1.ForcedInclusion")
 }
 
 func init() {
@@ -89,19 +192,29 @@ func init() {
 }
 
 var fileDescriptor_a6e75a4546dff51b = []byte{
-	// 190 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x52, 0xcd, 0xcd, 0xcc, 0xc9,
-	0xae, 0x2c, 0x4f, 0xac, 0xd4, 0x2f, 0x4e, 0x2d, 0x2c, 0x4d, 0xcd, 0x4b, 0x4e, 0x2d, 0xd2, 0x2f,
-	0x33, 0x44, 0x70, 0xf4, 0x0a, 0x8a, 0xf2, 0x4b, 0xf2, 0x85, 0x44, 0x61, 0xca, 0xf4, 0x10, 0x32,
-	0x65, 0x86, 0x4a, 0x5e, 0x5c, 0x9c, 0xc1, 0x30, 0xbe, 0x90, 0x10, 0x17, 0x4b, 0x5e, 0x62, 0x6e,
-	0xaa, 0x04, 0xa3, 0x02, 0xa3, 0x06, 0x67, 0x10, 0x98, 0x2d, 0xa4, 0xc9, 0x25, 0x90, 0x9c, 0x9f,
-	0x57, 0x9c, 0x9a, 0x57, 0x5c, 0x5a, 0x1c, 0x5f, 0x50, 0x9a, 0x94, 0x9d, 0x5a, 0x29, 0xc1, 0xa4,
-	0xc0, 0xa8, 0xc1, 0x13, 0xc4, 0x0f, 0x17, 0x0f, 0x00, 0x0b, 0x3b, 0x85, 0x9c, 0x78, 0x24, 0xc7,
-	0x78, 0xe1, 0x91, 0x1c, 0xe3, 0x83, 0x47, 0x72, 0x8c, 0x13, 0x1e, 0xcb, 0x31, 0x5c, 0x78, 0x2c,
-	0xc7, 0x70, 0xe3, 0xb1, 0x1c, 0x43, 0x94, 0x55, 0x7a, 0x66, 0x49, 0x46, 0x69, 0x92, 0x5e, 0x72,
-	0x7e, 0xae, 0x3e, 0xcc, 0x1d, 0xba, 0x39, 0x89, 0x49, 0xc5, 0x08, 0x5e, 0x51, 0x7e, 0x4e, 0x4e,
-	0x69, 0x81, 0x7e, 0x05, 0x92, 0x2f, 0x4a, 0x2a, 0x0b, 0x52, 0x8b, 0x93, 0xd8, 0xc0, 0xee, 0x37,
-	0x06, 0x04, 0x00, 0x00, 0xff, 0xff, 0x5b, 0x51, 0x24, 0x4f, 0xe8, 0x00, 0x00, 0x00,
+	// 339 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x4c, 0x91, 0xc1, 0x4a, 0xf3, 0x40,
+	0x14, 0x85, 0x9b, 0xff, 0xaf, 0x85, 0x8e, 0x91, 0xe8, 0x80, 0x90, 0x85, 0x84, 0x5a, 0x50, 0xaa,
+	0x60, 0x43, 0x71, 0xe7, 0xb2, 0xa8, 0xa8, 0xb8, 0x90, 0xd8, 0x95, 0x9b, 0x30, 0x99, 0x5e, 0x92,
+	0xd0, 0x64, 0x26, 0x66, 0x66, 0x6a, 0xf2, 0x16, 0x3e, 0x96, 0xcb, 0x2e, 0x5d, 0x4a, 0xbb, 0xf4,
+	0x25, 0xa4, 0xb7, 0xd4, 0xb8, 0x9b, 0xf3, 0xdd, 0x8f, 0xb3, 0x98, 0x43, 0x4e, 0xf2, 0x34, 0x9b,
+	0xd5, 0x6f, 0xac, 0xf6, 0x15, 0xbc, 0x1a, 0x10, 0x1c, 0x4a, 0x7f, 0x3e, 0x6a, 0xc2, 0xb0, 0x28,
+	0xa5, 0x96, 0xf4, 0x70, 0xab, 0x0d, 0x9b, 0xcb, 0x7c, 0xd4, 0x7f, 0x20, 0xdd, 0xe7, 0x6d, 0xa6,
+	0x94, 0xb4, 0x05, 0xcb, 0xc1, 0xb5, 0x7a, 0xd6, 0xa0, 0x1b, 0xe0, 0x9b, 0x9e, 0x91, 0x7d, 0x2e,
+	0x85, 0x02, 0xa1, 0x8c, 0x0a, 0x0b, 0x13, 0xcd, 0xa0, 0x76, 0xff, 0xf5, 0xac, 0x81, 0x1d, 0x38,
+	0xbf, 0xfc, 0x09, 0x71, 0xff, 0xdb, 0x22, 0xce, 0xad, 0x2c, 0x39, 0x4c, 0xef, 0x05, 0xcf, 0x8c,
+	0x4a, 0xa5, 0xa0, 0x47, 0xa4, 0xbb, 0xae, 0x51, 0x05, 0xe3, 0x9b, 0x5e, 0x3b, 0x68, 0x00, 0x3d,
+	0x25, 0x8e, 0xd2, 0xac, 0xd4, 0xe1, 0x94, 0x85, 0x09, 0xa4, 0x71, 0xa2, 0xb1, 0xbb, 0x1d, 0xec,
+	0x21, 0xbe, 0x66, 0x77, 0x08, 0xe9, 0x31, 0xb1, 0xa1, 0x90, 0x3c, 0x09, 0x33, 0x10, 0xb1, 0x4e,
+	0xdc, 0xff, 0x28, 0xed, 0x22, 0x7b, 0x44, 0xb4, 0x56, 0xe2, 0x92, 0x71, 0x08, 0x11, 0x2a, 0xb7,
+	0xbd, 0x51, 0x90, 0xdd, 0x20, 0xa2, 0xe7, 0xe4, 0x60, 0xd3, 0x12, 0xd5, 0x1a, 0xc2, 0xc8, 0x4c,
+	0x63, 0xd0, 0xee, 0x0e, 0x7a, 0x0e, 0x1e, 0xc6, 0xb5, 0x86, 0x31, 0x62, 0xda, 0x23, 0x76, 0xce,
+	0xaa, 0x50, 0x57, 0x28, 0x2b, 0xb7, 0x83, 0x1a, 0xc9, 0x59, 0x35, 0xa9, 0xd6, 0x9a, 0x1a, 0x4f,
+	0x3e, 0x96, 0x9e, 0xb5, 0x58, 0x7a, 0xd6, 0xd7, 0xd2, 0xb3, 0xde, 0x57, 0x5e, 0x6b, 0xb1, 0xf2,
+	0x5a, 0x9f, 0x2b, 0xaf, 0xf5, 0x72, 0x15, 0xa7, 0x3a, 0x31, 0xd1, 0x90, 0xcb, 0xdc, 0xdf, 0xfe,
+	0xfa, 0x45, 0xc6, 0x22, 0xd5, 0xa4, 0x52, 0x66, 0x99, 0x29, 0xfc, 0xea, 0xcf, 0x66, 0xba, 0x2e,
+	0x40, 0x45, 0x1d, 0x5c, 0xeb, 0xf2, 0x27, 0x00, 0x00, 0xff, 0xff, 0x11, 0x06, 0xb4, 0x7b, 0xd6,
+	0x01, 0x00, 0x00,
 }
 
 func (m *Sequencer) Marshal() (dAtA []byte, err error) {
@@ -141,6 +254,61 @@ func (m *Sequencer) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *ForcedInclusion) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *ForcedInclusion) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *ForcedInclusion) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.MaxTxBytes != 0 {
+		i = encodeVarintSequencer(dAtA, i, uint64(m.MaxTxBytes))
+		i--
+		dAtA[i] = 0x30
+	}
+	if m.EpochByteBudget != 0 {
+		i = encodeVarintSequencer(dAtA, i, uint64(m.EpochByteBudget))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.GraceEpochs != 0 {
+		i = encodeVarintSequencer(dAtA, i, uint64(m.GraceEpochs))
+		i--
+		dAtA[i] = 0x20
+	}
+	if m.EpochLength != 0 {
+		i = encodeVarintSequencer(dAtA, i, uint64(m.EpochLength))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.StartDaHeight != 0 {
+		i = encodeVarintSequencer(dAtA, i, uint64(m.StartDaHeight))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Namespace) > 0 {
+		i -= len(m.Namespace)
+		copy(dAtA[i:], m.Namespace)
+		i = encodeVarintSequencer(dAtA, i, uint64(len(m.Namespace)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintSequencer(dAtA []byte, offset int, v uint64) int {
 	offset -= sovSequencer(v)
 	base := offset
@@ -165,6 +333,34 @@ func (m *Sequencer) Size() (n int) {
 	l = len(m.ConsensusPubkey)
 	if l > 0 {
 		n += 1 + l + sovSequencer(uint64(l))
+	}
+	return n
+}
+
+func (m *ForcedInclusion) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Namespace)
+	if l > 0 {
+		n += 1 + l + sovSequencer(uint64(l))
+	}
+	if m.StartDaHeight != 0 {
+		n += 1 + sovSequencer(uint64(m.StartDaHeight))
+	}
+	if m.EpochLength != 0 {
+		n += 1 + sovSequencer(uint64(m.EpochLength))
+	}
+	if m.GraceEpochs != 0 {
+		n += 1 + sovSequencer(uint64(m.GraceEpochs))
+	}
+	if m.EpochByteBudget != 0 {
+		n += 1 + sovSequencer(uint64(m.EpochByteBudget))
+	}
+	if m.MaxTxBytes != 0 {
+		n += 1 + sovSequencer(uint64(m.MaxTxBytes))
 	}
 	return n
 }
@@ -270,6 +466,185 @@ func (m *Sequencer) Unmarshal(dAtA []byte) error {
 				m.ConsensusPubkey = []byte{}
 			}
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipSequencer(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthSequencer
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *ForcedInclusion) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowSequencer
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: ForcedInclusion: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: ForcedInclusion: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Namespace", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSequencer
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthSequencer
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthSequencer
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Namespace = append(m.Namespace[:0], dAtA[iNdEx:postIndex]...)
+			if m.Namespace == nil {
+				m.Namespace = []byte{}
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StartDaHeight", wireType)
+			}
+			m.StartDaHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSequencer
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.StartDaHeight |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EpochLength", wireType)
+			}
+			m.EpochLength = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSequencer
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EpochLength |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field GraceEpochs", wireType)
+			}
+			m.GraceEpochs = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSequencer
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.GraceEpochs |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EpochByteBudget", wireType)
+			}
+			m.EpochByteBudget = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSequencer
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EpochByteBudget |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxTxBytes", wireType)
+			}
+			m.MaxTxBytes = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowSequencer
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MaxTxBytes |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipSequencer(dAtA[iNdEx:])

@@ -9,14 +9,14 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
-// Evidence bonds: a state mismatch can be submitted by anyone and only a
+// Evidence bonds: a state mismatch or censorship can be submitted by anyone and only a
 // veto stops it, so the submitter escrows the params' bond in the module
 // account. It comes back when the slash executes (or cannot execute) and
 // is burned when the resolver vetoes it.
 
 // takeBond escrows the bond a fault kind requires from the submitter.
 func (k *Keeper) takeBond(ctx context.Context, kind types.FaultKind, submitter string) (sdk.Coins, error) {
-	if kind != types.FAULT_KIND_STATE_MISMATCH {
+	if !kind.Bonded() {
 		return sdk.Coins{}, nil
 	}
 	params, err := k.params.Get(ctx)
@@ -28,7 +28,7 @@ func (k *Keeper) takeBond(ctx context.Context, kind types.FaultKind, submitter s
 		return nil, errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
 	}
 	if err := k.bank.SendCoinsFromAccountToModule(ctx, from, types.ModuleName, params.StateMismatchBond); err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInsufficientBond, "a state mismatch needs a bond of %s: %s", params.StateMismatchBond, err)
+		return nil, errorsmod.Wrapf(types.ErrInsufficientBond, "%s evidence needs a bond of %s: %s", kind, params.StateMismatchBond, err)
 	}
 	return params.StateMismatchBond, nil
 }

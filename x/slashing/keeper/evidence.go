@@ -55,7 +55,7 @@ func (k *Keeper) submit(ctx context.Context, ev evidence) (types.Slash, error) {
 	if err != nil {
 		return types.Slash{}, err
 	}
-	if ev.kind == types.FAULT_KIND_STATE_MISMATCH {
+	if ev.kind.Bonded() {
 		if err := k.refuseSecondPending(ctx, ev.kind, ev.operatorID); err != nil {
 			return types.Slash{}, err
 		}

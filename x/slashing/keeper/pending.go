@@ -67,8 +67,8 @@ func (k *Keeper) refusePending(ctx context.Context, index collections.KeySet[col
 }
 
 // refuseSecondPending allows one pending slash of a kind per operator:
-// state mismatches can be submitted by anyone and are stopped only by a
-// veto, so they are resolved one at a time.
+// state mismatches and censorship can be submitted by anyone and are
+// stopped only by a veto, so they are resolved one at a time.
 func (k *Keeper) refuseSecondPending(ctx context.Context, kind types.FaultKind, operatorID uint32) error {
 	var pendingID uint64
 	rng := collections.NewPrefixedPairRange[uint32, uint64](operatorID)

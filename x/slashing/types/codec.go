@@ -10,6 +10,6 @@ import (
 func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgSetSlashingRules{}, &MsgRegisterOperatorKey{}, &MsgSubmitDoubleSign{}, &MsgSubmitAttestedFault{},
-		&MsgSubmitEquivocation{}, &MsgSubmitStateMismatch{}, &MsgVetoSlash{}, &MsgUnjail{}, &MsgUpdateParams{})
+		&MsgSubmitEquivocation{}, &MsgSubmitStateMismatch{}, &MsgSubmitCensorship{}, &MsgVetoSlash{}, &MsgUnjail{}, &MsgUpdateParams{})
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -71,4 +71,7 @@ type PriceSource interface {
 // SequencerKeeper gives the sequencer's block-signing key.
 type SequencerKeeper interface {
 	GetSequencer(ctx context.Context) (sequencertypes.Sequencer, error)
+	// GetForcedInclusion gives the forced-inclusion lane's rules, against
+	// which censorship evidence is checked.
+	GetForcedInclusion(ctx context.Context) (sequencertypes.ForcedInclusion, error)
 }

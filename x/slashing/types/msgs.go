@@ -127,6 +127,29 @@ func (m *MsgSubmitStateMismatch) ValidateBasic() error {
 }
 
 // ValidateBasic checks the Msg without state.
+func (m *MsgSubmitCensorship) ValidateBasic() error {
+	if err := validAddress("submitter", m.Submitter); err != nil {
+		return err
+	}
+	if len(m.TxHash) != 32 {
+		return errorsmod.Wrapf(ErrInvalidEvidence, "tx hash of %d bytes, want 32 (SHA-256)", len(m.TxHash))
+	}
+	if len(m.LateHeader) == 0 {
+		return errorsmod.Wrap(ErrInvalidEvidence, "the header of the first block posted after the deadline is needed")
+	}
+	if err := m.ForcedTx.ValidateBasic(); err != nil {
+		return err
+	}
+	if err := m.LateBlock.ValidateBasic(); err != nil {
+		return err
+	}
+	if m.LateBlock.Height <= m.ForcedTx.Height {
+		return errorsmod.Wrapf(ErrInvalidEvidence, "late block at DA height %d is not after the forced transaction's %d", m.LateBlock.Height, m.ForcedTx.Height)
+	}
+	return ValidateFraction(m.Fraction)
+}
+
+// ValidateBasic checks the Msg without state.
 func (m *MsgVetoSlash) ValidateBasic() error {
 	if err := validAddress("sender", m.Sender); err != nil {
 		return err

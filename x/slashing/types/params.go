@@ -80,10 +80,17 @@ func ValidateNamespace(ns []byte) error {
 // Subjective tells whether a fault kind is checked off-chain, so its slash
 // must give a resolver time to look.
 func (k FaultKind) Subjective() bool {
-	return k == FAULT_KIND_ATTESTED || k == FAULT_KIND_STATE_MISMATCH
+	return k == FAULT_KIND_ATTESTED || k == FAULT_KIND_STATE_MISMATCH || k == FAULT_KIND_CENSORSHIP
 }
 
-// Validate accepts the four fault kinds.
+// Bonded tells whether anyone may submit the fault kind with only a veto to
+// stop it, so the submitter escrows the params' bond (burned on a veto)
+// and only one such slash per operator and kind is pending at a time.
+func (k FaultKind) Bonded() bool {
+	return k == FAULT_KIND_STATE_MISMATCH || k == FAULT_KIND_CENSORSHIP
+}
+
+// Validate accepts the known fault kinds.
 func (k FaultKind) Validate() error {
 	if _, ok := FaultKind_name[int32(k)]; !ok || k == FAULT_KIND_UNSPECIFIED {
 		return errorsmod.Wrapf(ErrInvalidRule, "unknown fault kind %d", k)

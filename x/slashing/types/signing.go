@@ -100,3 +100,10 @@ func AttestedEvidenceID(serviceID, operatorID uint32, ptr DAPointer) []byte {
 	c := sha256.Sum256(ptr.Commitment)
 	return EvidenceID(FAULT_KIND_ATTESTED, uint64(serviceID), uint64(operatorID), ptr.Height, binary.BigEndian.Uint64(c[:8]))
 }
+
+// CensorshipEvidenceID is the fault id of censorship: one per forced
+// transaction's blob (DA height and share commitment), whoever submits it.
+func CensorshipEvidenceID(forced DAPointer) []byte {
+	c := sha256.Sum256(forced.Commitment)
+	return EvidenceID(FAULT_KIND_CENSORSHIP, forced.Height, binary.BigEndian.Uint64(c[:8]))
+}
