@@ -66,11 +66,16 @@ func TestFaultKind(t *testing.T) {
 	require.True(t, types.FAULT_KIND_STATE_MISMATCH.Subjective())
 	require.False(t, types.FAULT_KIND_DOUBLE_SIGN.Subjective())
 	require.False(t, types.FAULT_KIND_EQUIVOCATION.Subjective())
-	for _, k := range []types.FaultKind{types.FAULT_KIND_DOUBLE_SIGN, types.FAULT_KIND_ATTESTED, types.FAULT_KIND_EQUIVOCATION, types.FAULT_KIND_STATE_MISMATCH} {
+	require.True(t, types.FAULT_KIND_CENSORSHIP.Subjective())
+	require.True(t, types.FAULT_KIND_CENSORSHIP.Bonded())
+	require.True(t, types.FAULT_KIND_STATE_MISMATCH.Bonded())
+	require.False(t, types.FAULT_KIND_ATTESTED.Bonded(), "a service's own slasher posts no bond")
+	require.False(t, types.FAULT_KIND_EQUIVOCATION.Bonded())
+	for _, k := range []types.FaultKind{types.FAULT_KIND_DOUBLE_SIGN, types.FAULT_KIND_ATTESTED, types.FAULT_KIND_EQUIVOCATION, types.FAULT_KIND_STATE_MISMATCH, types.FAULT_KIND_CENSORSHIP} {
 		require.NoError(t, k.Validate())
 	}
 	require.ErrorIs(t, types.FAULT_KIND_UNSPECIFIED.Validate(), types.ErrInvalidRule)
-	require.ErrorIs(t, types.FaultKind(5).Validate(), types.ErrInvalidRule)
+	require.ErrorIs(t, types.FaultKind(6).Validate(), types.ErrInvalidRule)
 }
 
 func validRule() types.SlashingRule {
