@@ -163,7 +163,12 @@ func (d *Detector) lowerHalt(h uint64) {
 	}
 }
 
-func reportKey(r *Report) string { return fmt.Sprintf("%s/%d", r.Kind, r.Height) }
+func reportKey(r *Report) string {
+	if r.Kind == KindCensorship && r.Forced != nil {
+		return fmt.Sprintf("%s/%s", r.Kind, r.Forced.TxHash)
+	}
+	return fmt.Sprintf("%s/%d", r.Kind, r.Height)
+}
 
 // record halts the node at the report's height, writes the report and
 // logs it, once per kind and height. The halt comes first, so nothing at
@@ -176,10 +181,14 @@ func (d *Detector) record(r *Report) {
 	d.lowerHalt(r.HaltHeight())
 	d.reports = append(d.reports, r)
 	kv := []any{"kind", r.Kind, "height", r.Height, "da_height", r.DAHeight, "halt_height", d.halt}
-	if r.Kind == KindEquivocation {
+	switch r.Kind {
+	case KindEquivocation:
 		kv = append(kv, "header_hash_1", r.Headers[0].Hash, "da_height_1", r.Headers[0].DAHeight,
 			"header_hash_2", r.Headers[1].Hash, "da_height_2", r.Headers[1].DAHeight)
-	} else {
+	case KindCensorship:
+		kv = append(kv, "tx_hash", r.Forced.TxHash, "forced_da_height", r.Forced.DAHeight,
+			"deadline_da_height", r.Forced.Deadline, "late_block_hash", r.LateHeader.Hash)
+	default:
 		kv = append(kv, "next_header_hash", r.NextHeader.Hash, "expected_app_hash", r.ExpectedAppHash, "claimed_app_hash", r.ClaimedAppHash)
 		if r.Block != nil {
 			kv = append(kv, "block_hash", r.Block.Hash, "block_da_height", r.Block.DAHeight)

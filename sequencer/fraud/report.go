@@ -35,6 +35,10 @@ type Kind string
 const (
 	KindEquivocation  Kind = "equivocation"
 	KindStateMismatch Kind = "state_mismatch"
+	// KindCensorship: a transaction of the forced-inclusion lane is in no
+	// sequencer block below the first block posted past its deadline
+	// (docs/adr/004-forced-inclusion.md).
+	KindCensorship Kind = "censorship"
 )
 
 // Report is one piece of sequencer fraud as a full node saw it. Every
@@ -79,6 +83,19 @@ type Report struct {
 	// ClaimedAppHash is NextHeader's AppHash, hex.
 	ClaimedAppHash string `json:"claimed_app_hash,omitempty"`
 
+	// Forced is the censored transaction of the forced-inclusion lane
+	// (censorship). Height is then the rollup height of LateHeader, the
+	// first block posted past the deadline, and DAHeight that block's.
+	Forced *ForcedTx `json:"forced_tx,omitempty"`
+	// LateHeader is the signed header of the first block posted to the DA
+	// after Forced's deadline (censorship); LateBlockID is its blob's DA
+	// ID (8-byte little-endian DA height ‖ share commitment), hex.
+	LateHeader  *Header `json:"late_header,omitempty"`
+	LateBlockID string  `json:"late_block_id,omitempty"`
+	// Scanned are the DA heights this node read from Forced's DA height
+	// to the late block's, and the sequencer blocks it found in them.
+	Scanned *Scan `json:"scanned,omitempty"`
+
 	// DetectedAt is when this node detected the fraud (UTC).
 	DetectedAt time.Time `json:"detected_at"`
 }
@@ -108,20 +125,60 @@ type Block struct {
 	Data []byte `json:"data"`
 }
 
+// ForcedTx is a transaction posted to the forced-inclusion lane.
+type ForcedTx struct {
+	// Namespace is the lane's namespace, hex.
+	Namespace string `json:"da_namespace"`
+	// DAHeight and Commitment (hex) locate the blob; Deadline is the last
+	// DA height a block carrying it could be posted at.
+	DAHeight   uint64 `json:"da_height"`
+	Commitment string `json:"commitment"`
+	Deadline   uint64 `json:"deadline_da_height"`
+	// TxHash is the SHA-256 of Tx, hex (what /tx?hash= looks up).
+	TxHash string `json:"tx_hash"`
+	Tx     []byte `json:"tx"`
+	// Proof is the DA's inclusion proof of the blob, as the DA node
+	// returned it (celestia-node: the NMT proofs, JSON).
+	Proof []byte `json:"proof,omitempty"`
+}
+
+// Scan is what a full node read of the chain namespace while a forced
+// transaction was due.
+type Scan struct {
+	FromDAHeight uint64 `json:"from_da_height"`
+	ToDAHeight   uint64 `json:"to_da_height"`
+	// Blocks are the sequencer blocks found in those DA heights, in order.
+	Blocks []ScannedBlock `json:"blocks"`
+}
+
+// ScannedBlock is one sequencer block seen while a forced tx was due.
+type ScannedBlock struct {
+	DAHeight uint64 `json:"da_height"`
+	Height   uint64 `json:"height"`
+	Hash     string `json:"hash"`
+	Txs      int    `json:"txs"`
+}
+
 // Sources of evidence.
 const (
 	SourceDA    = "da"
 	SourceStore = "store"
 )
 
-// FileName is the report's file name: <kind>-<da height>-<height>.json.
+// FileName is the report's file name: <kind>-<da height>-<height>.json,
+// with the first 16 hex digits of the tx hash added for censorship (one
+// late block can reveal several censored transactions).
 func (r *Report) FileName() string {
+	if r.Kind == KindCensorship && r.Forced != nil {
+		return fmt.Sprintf("%s-%d-%d-%.16s.json", r.Kind, r.DAHeight, r.Height, r.Forced.TxHash)
+	}
 	return fmt.Sprintf("%s-%d-%d.json", r.Kind, r.DAHeight, r.Height)
 }
 
 // HaltHeight is the first rollup height a node must not apply once it has
-// this report: the equivocating height itself, or the block after the one
-// whose result the sequencer misstated (whose header carries the lie).
+// this report: the equivocating height itself, the block after the one
+// whose result the sequencer misstated (whose header carries the lie), or
+// the first block posted past a censored transaction's deadline.
 func (r *Report) HaltHeight() uint64 {
 	if r.Kind == KindStateMismatch {
 		return r.Height + 1
@@ -187,6 +244,8 @@ func (r *Report) Validate() error {
 		if r.ExpectedAppHash == r.ClaimedAppHash {
 			return errors.New("state mismatch with equal expected and claimed app hashes")
 		}
+	case KindCensorship:
+		return r.validateCensorship()
 	default:
 		return fmt.Errorf("unknown kind %q", r.Kind)
 	}
