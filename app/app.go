@@ -44,6 +44,8 @@ type App struct {
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
+
+	forced forcedSource // the forced-inclusion lane (sequencer only)
 }
 
 // New builds the app on db. loadLatest is false only for tests that mount
@@ -103,6 +105,7 @@ func New(logger log.Logger, db dbm.DB, traceStore io.Writer, loadLatest bool,
 		panic(err)
 	}
 	app.SetAnteHandler(anteHandler)
+	app.setProposalHandlers(bApp)
 
 	if loadLatest {
 		if err := app.LoadLatestVersion(); err != nil {

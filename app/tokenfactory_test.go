@@ -1,28 +1,18 @@
 package app_test
 
 import (
-	"encoding/json"
 	"testing"
 	"time"
 
-	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
-	abci "github.com/cometbft/cometbft/abci/types"
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
-	dbm "github.com/cosmos/cosmos-db"
-	"github.com/cosmos/cosmos-sdk/baseapp"
-	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
-	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/milkyway-labs/milkyway-rollup/app"
 	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
-	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
-	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	tokenfactorytypes "github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -32,26 +22,7 @@ import (
 // a pool delegation, the custody guard on the pool account, and the
 // tokenfactory crisis route.
 func TestTokenFactoryInTheApp(t *testing.T) {
-	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()),
-		baseapp.SetChainID("tokenfactory-1"))
-	pk := ed25519.GenPrivKey().PubKey()
-	seq, err := sequencertypes.NewSequencer("seq", pk)
-	require.NoError(t, err)
-	state := a.DefaultGenesis()
-	state[sequencertypes.ModuleName] = a.AppCodec().MustMarshalJSON(&sequencertypes.GenesisState{Sequencer: seq})
-	require.NoError(t, app.SetGenesisDenoms(a.AppCodec(), state))
-	stateBytes, err := json.Marshal(state)
-	require.NoError(t, err)
-	update, err := sequencerkeeper.ValidatorUpdate(seq)
-	require.NoError(t, err)
-	genesisTime := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	_, err = a.InitChain(&abci.RequestInitChain{ChainId: "tokenfactory-1", Time: genesisTime, InitialHeight: 1,
-		AppStateBytes: stateBytes, Validators: []abci.ValidatorUpdate{update}, ConsensusParams: simtestutil.DefaultConsensusParams})
-	require.NoError(t, err)
-	_, err = a.FinalizeBlock(&abci.RequestFinalizeBlock{Height: 1, Time: genesisTime.Add(time.Second), ProposerAddress: pk.Address()})
-	require.NoError(t, err)
-	_, err = a.Commit()
-	require.NoError(t, err)
+	a, genesisTime := startedApp(t, "tokenfactory-1")
 	ctx := a.NewUncachedContext(false, cmtproto.Header{ChainID: "tokenfactory-1", Height: 2, Time: genesisTime.Add(2 * time.Second)})
 
 	moduleAcc := a.AccountKeeper.GetModuleAccount(ctx, tokenfactorytypes.ModuleName)

@@ -1,0 +1,46 @@
+package app_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"cosmossdk.io/log"
+	abci "github.com/cometbft/cometbft/abci/types"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	"github.com/stretchr/testify/require"
+
+	"github.com/milkyway-labs/milkyway-rollup/app"
+	sequencerkeeper "github.com/milkyway-labs/milkyway-rollup/x/sequencer/keeper"
+	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
+)
+
+// startedApp is the wired app on an in-memory DB after InitChain (default
+// genesis with a fresh sequencer) and one committed block.
+func startedApp(t *testing.T, chainID string) (*app.App, time.Time) {
+	t.Helper()
+	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()),
+		baseapp.SetChainID(chainID))
+	pk := ed25519.GenPrivKey().PubKey()
+	seq, err := sequencertypes.NewSequencer("seq", pk)
+	require.NoError(t, err)
+	state := a.DefaultGenesis()
+	state[sequencertypes.ModuleName] = a.AppCodec().MustMarshalJSON(&sequencertypes.GenesisState{Sequencer: seq})
+	require.NoError(t, app.SetGenesisDenoms(a.AppCodec(), state))
+	stateBytes, err := json.Marshal(state)
+	require.NoError(t, err)
+	update, err := sequencerkeeper.ValidatorUpdate(seq)
+	require.NoError(t, err)
+	genesisTime := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	_, err = a.InitChain(&abci.RequestInitChain{ChainId: chainID, Time: genesisTime, InitialHeight: 1,
+		AppStateBytes: stateBytes, Validators: []abci.ValidatorUpdate{update}, ConsensusParams: simtestutil.DefaultConsensusParams})
+	require.NoError(t, err)
+	_, err = a.FinalizeBlock(&abci.RequestFinalizeBlock{Height: 1, Time: genesisTime.Add(time.Second), ProposerAddress: pk.Address()})
+	require.NoError(t, err)
+	_, err = a.Commit()
+	require.NoError(t, err)
+	return a, genesisTime
+}
