@@ -105,7 +105,7 @@ func (g *Gateway) GetIDs(ctx context.Context, height uint64, ns goda.Namespace) 
 		g.metrics.setRead(height)
 	}
 	if watcher != nil {
-		watcher.Observe(ctx, height, blocks)
+		watcher.Observe(ctx, height, blocks, ids)
 	}
 	if err != nil || len(ids) == 0 {
 		return ids, err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"cosmossdk.io/log"
+	goda "github.com/rollkit/go-da"
 	rollkittypes "github.com/rollkit/rollkit/types"
 )
 
@@ -39,6 +40,8 @@ type Config struct {
 	Store     Store
 	Logger    log.Logger
 	Now       func() time.Time // nil: time.Now
+	// Lane checks the forced-inclusion lane (nil: the chain has none).
+	Lane *LaneCheck
 }
 
 // Detector finds sequencer fraud in the blocks the DA gateway screened
@@ -101,9 +104,10 @@ func NewDetector(cfg Config) (*Detector, error) {
 // none) and at the node's progress since the last call. The gateway calls
 // it on every DA read, so checks that wait for the node to execute a block
 // run at least once per DA poll.
-func (d *Detector) Observe(ctx context.Context, daHeight uint64, blocks []*rollkittypes.Block) {
+func (d *Detector) Observe(ctx context.Context, daHeight uint64, blocks []*rollkittypes.Block, ids []goda.ID) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.checkLane(ctx, daHeight, blocks, ids)
 	for _, b := range blocks {
 		// Height 0 is never applied (rollkit starts at the initial height
 		// >= 1) and would collide with "not halted"; blocks at or above

@@ -39,19 +39,19 @@ func requireOneReport(t *testing.T, d *fraud.Detector, dir string) *fraud.Report
 func TestHonestChainIsNotFraud(t *testing.T) {
 	c, store, dir := newChain(t, 6), newStore(), t.TempDir()
 	d := newDetector(t, dir, c, store)
-	d.Observe(ctx, 1, nil) // before InitChain: no state yet
+	d.Observe(ctx, 1, nil, nil) // before InitChain: no state yet
 	store.initChain()
 	// Blocks arrive in batches before the node executes them, and the
 	// sequencer posts some twice.
-	d.Observe(ctx, 2, blocks(c.block(1), c.block(2), c.block(3)))
+	d.Observe(ctx, 2, blocks(c.block(1), c.block(2), c.block(3)), nil)
 	for h := uint64(1); h <= 3; h++ {
 		store.apply(c.block(h))
-		d.Observe(ctx, 2+h, nil)
+		d.Observe(ctx, 2+h, nil, nil)
 	}
-	d.Observe(ctx, 6, blocks(c.block(3), c.block(4), c.block(5), c.block(6)))
+	d.Observe(ctx, 6, blocks(c.block(3), c.block(4), c.block(5), c.block(6)), nil)
 	for h := uint64(4); h <= 6; h++ {
 		store.apply(c.block(h))
-		d.Observe(ctx, 6+h, nil)
+		d.Observe(ctx, 6+h, nil, nil)
 	}
 	require.Empty(t, d.Reports())
 	require.Nil(t, d.Status())
@@ -62,9 +62,9 @@ func TestEquivocationOnDA(t *testing.T) {
 	c, store, dir := newChain(t, 3), newStore(), t.TempDir()
 	store.initChain()
 	d := newDetector(t, dir, c, store)
-	d.Observe(ctx, 10, blocks(c.block(1), c.block(2)))
+	d.Observe(ctx, 10, blocks(c.block(1), c.block(2)), nil)
 	other := c.at(2, "other tx", nil)
-	d.Observe(ctx, 11, blocks(other, c.block(3)))
+	d.Observe(ctx, 11, blocks(other, c.block(3)), nil)
 
 	r := requireOneReport(t, d, dir)
 	require.Equal(t, fraud.KindEquivocation, r.Kind)
@@ -86,7 +86,7 @@ func TestEquivocationOnDA(t *testing.T) {
 	require.Equal(t, &fraud.HaltStatus{HaltHeight: 2, Reports: 1, HighestWithheldHeight: 3, ReportsPath: fraud.ReportsPath}, d.Status())
 
 	// A third header for the same height is not a second report.
-	d.Observe(ctx, 12, blocks(c.at(2, "third tx", nil)))
+	d.Observe(ctx, 12, blocks(c.at(2, "third tx", nil)), nil)
 	require.Len(t, d.Reports(), 1)
 }
 
@@ -100,7 +100,7 @@ func TestEquivocationAgainstStore(t *testing.T) {
 	}
 	d := newDetector(t, dir, c, store)
 	other := c.at(2, "other tx", nil)
-	d.Observe(ctx, 40, blocks(other))
+	d.Observe(ctx, 40, blocks(other), nil)
 
 	r := requireOneReport(t, d, dir)
 	require.Equal(t, fraud.KindEquivocation, r.Kind)
@@ -121,11 +121,11 @@ func TestEquivocationFoundWhenTheNodeCatchesUp(t *testing.T) {
 	store.initChain()
 	d := newDetector(t, dir, c, store)
 	other := c.at(2, "other tx", nil)
-	d.Observe(ctx, 5, blocks(other))
+	d.Observe(ctx, 5, blocks(other), nil)
 	require.Empty(t, d.Reports())
 	store.apply(c.block(1))
 	store.apply(c.block(2))
-	d.Observe(ctx, 6, nil)
+	d.Observe(ctx, 6, nil, nil)
 	r := requireOneReport(t, d, dir)
 	require.Equal(t, uint64(2), r.Height)
 	require.Equal(t, []string{fraud.SourceStore, fraud.SourceDA}, []string{r.Headers[0].Source, r.Headers[1].Source})
@@ -135,16 +135,16 @@ func TestStateMismatch(t *testing.T) {
 	c, store, dir := newChain(t, 2), newStore(), t.TempDir()
 	store.initChain()
 	d := newDetector(t, dir, c, store)
-	d.Observe(ctx, 7, blocks(c.block(1), c.block(2)))
+	d.Observe(ctx, 7, blocks(c.block(1), c.block(2)), nil)
 	// Header 3 claims a state after block 2 that executing it does not give.
 	lie := []byte("0123456789abcdef0123456789abcdef")
 	bad := c.next("tx-3", lie)
-	d.Observe(ctx, 8, blocks(bad))
+	d.Observe(ctx, 8, blocks(bad), nil)
 	store.apply(c.block(1))
-	d.Observe(ctx, 9, nil)
+	d.Observe(ctx, 9, nil, nil)
 	require.Empty(t, d.Reports(), "block 2 is not executed yet")
 	store.apply(c.block(2))
-	d.Observe(ctx, 10, nil)
+	d.Observe(ctx, 10, nil, nil)
 
 	r := requireOneReport(t, d, dir)
 	require.Equal(t, fraud.KindStateMismatch, r.Kind)
@@ -172,7 +172,7 @@ func TestStateMismatchAtGenesis(t *testing.T) {
 	c, store, dir := newChain(t, 0), newStore(), t.TempDir()
 	store.initChain()
 	d := newDetector(t, dir, c, store)
-	d.Observe(ctx, 3, blocks(c.next("tx-1", []byte("not the genesis state"))))
+	d.Observe(ctx, 3, blocks(c.next("tx-1", []byte("not the genesis state"))), nil)
 	r := requireOneReport(t, d, dir)
 	require.Equal(t, fraud.KindStateMismatch, r.Kind)
 	require.Zero(t, r.Height)
@@ -195,7 +195,7 @@ func TestForkIsNotAStateMismatch(t *testing.T) {
 		fork.extend(t, fmt.Sprintf("fork-%d", h), nil)
 	}
 	d := newDetector(t, dir, c, store)
-	d.Observe(ctx, 20, blocks(fork.next("fork-3", nil)))
+	d.Observe(ctx, 20, blocks(fork.next("fork-3", nil)), nil)
 	require.Empty(t, d.Reports())
 	require.True(t, d.Admit(3))
 }
@@ -204,8 +204,8 @@ func TestHaltSurvivesRestart(t *testing.T) {
 	c, store, dir := newChain(t, 3), newStore(), t.TempDir()
 	store.initChain()
 	d := newDetector(t, dir, c, store)
-	d.Observe(ctx, 1, blocks(c.block(1), c.block(2), c.block(3)))
-	d.Observe(ctx, 2, blocks(c.at(3, "other", nil)))
+	d.Observe(ctx, 1, blocks(c.block(1), c.block(2), c.block(3)), nil)
+	d.Observe(ctx, 2, blocks(c.at(3, "other", nil)), nil)
 	require.False(t, d.Admit(3))
 
 	restarted := newDetector(t, dir, c, store)
@@ -214,7 +214,7 @@ func TestHaltSurvivesRestart(t *testing.T) {
 	require.False(t, restarted.Admit(3))
 	require.Equal(t, uint64(3), restarted.Status().HaltHeight)
 	// Seeing the same fraud again does not write a second report.
-	restarted.Observe(ctx, 3, blocks(c.block(1)))
+	restarted.Observe(ctx, 3, blocks(c.block(1)), nil)
 	require.Len(t, restarted.Reports(), 1)
 }
 
@@ -236,7 +236,7 @@ func TestReportsHandler(t *testing.T) {
 		return out
 	}
 	require.Empty(t, get())
-	d.Observe(ctx, 1, blocks(c.block(1), c.block(2), c.at(2, "other", nil)))
+	d.Observe(ctx, 1, blocks(c.block(1), c.block(2), c.at(2, "other", nil)), nil)
 	got := get()
 	require.Len(t, got, 1)
 	require.Equal(t, *d.Reports()[0], got[0])
@@ -255,7 +255,7 @@ func TestHaltsWhenTheReportCannotBeWritten(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "fraud")
 	d := newDetector(t, dir, c, store)
 	require.NoError(t, os.WriteFile(dir, []byte("a file where the report dir should be"), 0o600))
-	d.Observe(ctx, 1, blocks(c.block(1), c.block(2), c.at(2, "other", nil)))
+	d.Observe(ctx, 1, blocks(c.block(1), c.block(2), c.at(2, "other", nil)), nil)
 	require.False(t, d.Admit(2))
 	require.Len(t, d.Reports(), 1, "served on the RPC even though not on disk")
 }

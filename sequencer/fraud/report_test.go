@@ -16,8 +16,8 @@ func equivocation(t *testing.T, daHeight uint64, at time.Time) *fraud.Report {
 	c, store, dir := newChain(t, 2), newStore(), t.TempDir()
 	store.initChain()
 	d := newDetector(t, dir, c, store)
-	d.Observe(ctx, daHeight-1, blocks(c.block(1), c.block(2)))
-	d.Observe(ctx, daHeight, blocks(c.at(2, "other", nil)))
+	d.Observe(ctx, daHeight-1, blocks(c.block(1), c.block(2)), nil)
+	d.Observe(ctx, daHeight, blocks(c.at(2, "other", nil)), nil)
 	r := d.Reports()[0]
 	r.DetectedAt = at
 	return r

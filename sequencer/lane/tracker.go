@@ -2,10 +2,12 @@ package lane
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/log"
 	rollkittypes "github.com/rollkit/rollkit/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/da"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 )
 
@@ -102,7 +104,10 @@ func (t *Tracker) readLane(ctx context.Context, daHeight uint64) bool {
 	for t.next <= daHeight {
 		blobs, err := t.cfg.Read(ctx, t.next)
 		if err != nil {
-			t.cfg.Logger.Error("cannot read the forced-inclusion lane; retrying at the next DA read", "da_height", t.next, "err", err)
+			// rollkit polls heights the DA does not have yet; so does this.
+			if !errors.Is(err, da.ErrHeightFromFuture) {
+				t.cfg.Logger.Error("cannot read the forced-inclusion lane; retrying at the next DA read", "da_height", t.next, "err", err)
+			}
 			return false
 		}
 		admitted, _ := t.admission.Admit(t.next, blobs)
