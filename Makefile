@@ -46,10 +46,11 @@ test-ibc:
 test-chaos:
 	$(GO) test -count=1 -v -timeout 60m -run 'TestChaos$$' ./tests/e2e/ -args -chaos.kills=$(CHAOS_KILLS) $(CHAOS_ARGS)
 
-## test-celestia: opt-in, not in `make test`: build celestia-app/celestia-node (cached outside the repo), start a local Celestia network, run tests/celestia, stop it (docs/celestia.md)
+## test-celestia: opt-in, not in `make test`: build celestia-app/celestia-node (cached outside the repo), start a local Celestia network (validator, bridge, light node), run tests/celestia, stop it (docs/celestia.md)
 test-celestia:
 	bash scripts/celestia/build.sh
 	CELESTIA_FUND=$${CELESTIA_FUND:-0} bash scripts/celestia/network.sh up
+	bash scripts/celestia/network.sh up-light || { bash scripts/celestia/network.sh down; exit 1; }
 	$(GO) test -p 1 -count=1 -tags celestia -timeout 30m -v ./tests/celestia/...; rc=$$?; \
 	  if [ -z "$$KEEP_NETWORK" ]; then bash scripts/celestia/network.sh down; fi; exit $$rc
 

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
+	"github.com/milkyway-labs/milkyway-rollup/da/internal/wiretest"
 )
 
 // node starts a fake node answering every request with status and body.
@@ -162,6 +163,34 @@ func TestValidateUnparsableProofIsFalse(t *testing.T) {
 }
 
 // closedAddr returns a loopback address nothing listens on.
+// TestSubmitUncheckedLeavesTheLimitToTheNode: SubmitUnchecked sends a blob
+// over MaxBlobSize (Submit would refuse it unsent) and maps the node's
+// recorded refusal of 8,388,222 bytes (code 21, no "too large" in its text)
+// to da.ErrBlobTooLarge, whose text rollkit reads as "tx too large".
+func TestSubmitUncheckedLeavesTheLimitToTheNode(t *testing.T) {
+	ctx := context.Background()
+	const size = 8_388_222
+	var sent int64
+	srv := node(t, 200, string(wiretest.Load(t, "50-blob.Submit-oversize-8388222").Response), func(r *http.Request) {
+		sent = r.ContentLength
+	})
+	c := New(srv.URL, "")
+	_, err := c.Submit(ctx, [][]byte{make([]byte, size)}, -1, labNS)
+	require.ErrorIs(t, err, da.ErrBlobTooLarge)
+	require.Zero(t, sent, "Submit must refuse before sending")
+
+	_, err = c.SubmitUnchecked(ctx, [][]byte{make([]byte, size)}, -1, labNS)
+	require.ErrorIs(t, err, da.ErrBlobTooLarge)
+	require.ErrorContains(t, err, "tx too large")
+	require.ErrorContains(t, err, "code: 21")
+	require.Greater(t, sent, int64(size), "the whole blob (base64) was sent")
+
+	_, err = c.SubmitUnchecked(ctx, nil, -1, labNS)
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, err = c.SubmitUnchecked(ctx, [][]byte{[]byte("x")}, -1, []byte("short"))
+	require.ErrorIs(t, err, da.ErrInvalidNamespace)
+}
+
 func closedAddr(t *testing.T) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

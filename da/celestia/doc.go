@@ -16,6 +16,9 @@
 //	Commit      computed locally with go-square
 //	MaxBlobSize a constant (MaxBlobSize), no request
 //
+// SubmitUnchecked, outside go-da, is Submit without the MaxBlobSize
+// pre-check, for probing a network's own size limit.
+//
 // The wire format was recorded from a celestia-node v0.32.1 bridge (see
 // wire_test.go): heights in params are JSON numbers, namespaces, data and
 // commitments base64, integers inside headers strings.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/celestiaorg/go-square/v2/share"
 	goda "github.com/rollkit/go-da"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
@@ -35,6 +36,28 @@ func (c *Client) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float64
 		return nil, fmt.Errorf("%w: %d blobs of %d bytes together, the client sends at most %d bytes per submission",
 			da.ErrBlobTooLarge, len(blobs), total, MaxBlobSize)
 	}
+	return c.submit(ctx, ns, blobs, gasPrice)
+}
+
+// SubmitUnchecked is Submit without the MaxBlobSize pre-check: the blobs go
+// to the node whatever their size, so the network's own limit decides, and
+// its refusal comes back through the same error mapping (celestia-app's
+// "tx too large", code 21, as da.ErrBlobTooLarge). It exists to probe that
+// limit on a real network (tests/celestia); the sequencer uses Submit.
+func (c *Client) SubmitUnchecked(ctx context.Context, blobs []goda.Blob, gasPrice float64, namespace goda.Namespace) ([]goda.ID, error) {
+	ns, err := da.NamespaceFromBytes(namespace)
+	if err != nil {
+		return nil, err
+	}
+	if len(blobs) == 0 {
+		return nil, fmt.Errorf("%w: no blobs to submit", ErrInvalidRequest)
+	}
+	return c.submit(ctx, ns, blobs, gasPrice)
+}
+
+// submit sends blobs, already checked, in one blob.Submit.
+func (c *Client) submit(ctx context.Context, ns share.Namespace, blobs []goda.Blob, gasPrice float64) ([]goda.ID, error) {
+	var err error
 	commitments := make([][]byte, len(blobs))
 	params := make([]submitBlob, len(blobs))
 	for i, b := range blobs {

@@ -252,7 +252,11 @@ func (g *Gateway) Submit(ctx context.Context, blobs []goda.Blob, gasPrice float6
 	if len(ids) > 0 {
 		daHeight, _, _ = da.SplitID(ids[0])
 	}
-	g.logger.Info("DA submission included", "blobs", len(blobs), "da_height", daHeight, "took", took.String())
+	var size int
+	for _, b := range posted {
+		size += len(b)
+	}
+	g.logger.Info("DA submission included", "blobs", len(blobs), "bytes", size, "da_height", daHeight, "took", took.String())
 	g.metrics.Submissions.WithLabelValues("ok").Inc()
 	for i, blob := range blobs[:min(len(ids), len(blobs))] {
 		g.metrics.SubmittedBlobs.Inc()

@@ -9,6 +9,10 @@
 #   network.sh status  the bridge's network head and account balance
 #   network.sh down    stop the two processes this script started (by their pid files)
 #   network.sh bridge-stop|bridge-start   stop / restart the bridge alone (a DA outage)
+#   network.sh up-light   on a running network: init and start a celestia-node light node
+#                      (trusted peer and bootstrapper: the bridge; state and submissions through
+#                      the validator's gRPC); add LIGHT_RPC and its tokens to network.env
+#   network.sh light-stop stop the light node alone (`down` stops it too)
 #
 # The bridge's RPC requires auth; network.env holds an admin and a read token.
 # Environment:
@@ -24,6 +28,7 @@ NET=${CELESTIA_NET:-$CACHE/net}
 B=${CELESTIA_PORT_BASE:-46000}
 APP_RPC=$((B + 657)) APP_P2P=$((B + 656)) APP_ABCI=$((B + 658)) APP_GRPC=$((B + 90)) CORE_GRPC=$((B + 98))
 APP_PPROF=$((B + 60)) APP_PROM=$((B + 660)) APP_API=$((B + 317)) BRIDGE_RPC=$((B + 26)) BRIDGE_P2P=$((B + 121))
+LIGHT_RPC=$((B + 27)) LIGHT_P2P=$((B + 122))
 FUND=${CELESTIA_FUND:-100000000000}
 CHAIN=test
 
@@ -164,6 +169,61 @@ start_bridge() {
   wait_for 180 "the bridge to answer header.NetworkHead" head_ok
 }
 
+# up_light starts a light node next to the bridge. CELESTIA_CUSTOM's third
+# field makes the bridge the network's bootstrapper, so the light node finds
+# it for headers (trusted peer) and for shares (shrex, bitswap).
+up_light() {
+  bins
+  alive app && alive bridge || die "no running network in $NET: run '$0 up' first"
+  alive light && die "the light node is already running (pid $(cat "$NET/light.pid"))"
+  for p in $LIGHT_RPC $LIGHT_P2P; do
+    port_free "$p" || die "port 127.0.0.1:$p is in use: set CELESTIA_PORT_BASE to another base (now $B)"
+  done
+  local id peer LH=$NET/light-home
+  id=$(rpc p2p.Info | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"]["ID"])') \
+    || die "could not read the bridge's peer id (p2p.Info)"
+  peer=/ip4/127.0.0.1/tcp/$BRIDGE_P2P/p2p/$id
+  echo "$(cat "$NET/celestia-custom.txt"):$peer" >"$NET/light-custom.txt"
+  rm -rf "$LH"
+  CELESTIA_CUSTOM=$(cat "$NET/light-custom.txt")
+  export CELESTIA_CUSTOM
+  log "init celestia-node light node in $LH (trusted peer $peer)"
+  "$CEL" light init --p2p.network $CHAIN --node.store "$LH" >"$NET/light-init.log" 2>&1 \
+    || die "celestia light init failed: $(tail -5 "$NET/light-init.log")"
+  python3 - "$LH/config.toml" "$LIGHT_P2P" "$peer" <<'PY'
+import re, sys
+p, p2p, peer = sys.argv[1], sys.argv[2], sys.argv[3]
+s = open(p).read()
+s, n1 = re.subn(r'(?m)^  ListenAddresses = .*$', f'  ListenAddresses = ["/ip4/127.0.0.1/tcp/{p2p}", "/ip4/127.0.0.1/udp/{p2p}/quic-v1"]', s)
+s, n2 = re.subn(r'(?m)^  NoAnnounceAddresses = .*$', '  NoAnnounceAddresses = []', s)
+s, n3 = re.subn(r'(?m)^  TrustedPeers = \[\]$', f'  TrustedPeers = ["{peer}"]', s)
+if (n1, n2, n3) != (1, 1, 1):
+    sys.exit(f"light config.toml layout changed: {(n1, n2, n3)}")
+open(p, 'w').write(s)
+PY
+  "$CEL" light auth admin --p2p.network $CHAIN --node.store "$LH" 2>/dev/null | tail -1 >"$NET/light-admin.token"
+  "$CEL" light auth read --p2p.network $CHAIN --node.store "$LH" 2>/dev/null | tail -1 >"$NET/light-read.token"
+  [[ -s $NET/light-admin.token && -s $NET/light-read.token ]] || die "celestia light auth gave no token"
+  log "starting celestia light node, RPC http://127.0.0.1:$LIGHT_RPC with auth (log $NET/light.log)"
+  nohup "$CEL" light start --p2p.network $CHAIN --core.ip 127.0.0.1 --core.port "$APP_GRPC" --node.store "$LH" \
+    --headers.trusted-peers "$peer" --rpc.addr 127.0.0.1 --rpc.port "$LIGHT_RPC" >>"$NET/light.log" 2>&1 </dev/null &
+  echo $! >"$NET/light.pid"
+  wait_for 180 "the light node to answer header.NetworkHead" light_head_ok
+  sed -i '/^LIGHT_/d' "$NET/network.env"
+  cat >>"$NET/network.env" <<ENV
+LIGHT_RPC=http://127.0.0.1:$LIGHT_RPC
+LIGHT_ADMIN_TOKEN=$(cat "$NET/light-admin.token")
+LIGHT_READ_TOKEN=$(cat "$NET/light-read.token")
+ENV
+  log "light node up: http://127.0.0.1:$LIGHT_RPC, head $(light_rpc header.NetworkHead | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"]["header"]["height"])')"
+}
+
+light_rpc() {
+  curl -sf -m 10 -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat "$NET/light-admin.token")" \
+    --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":${2:-[]}}" "http://127.0.0.1:$LIGHT_RPC"
+}
+light_head_ok() { alive light && light_rpc header.NetworkHead | grep -q '"height"'; }
+
 status_head() { rpc header.NetworkHead | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"]["header"]["height"])'; }
 
 stop_one() {
@@ -183,8 +243,10 @@ case ${1:-} in
   up) up ;;
   fund) bins; fund "${2:-$FUND}" ;;
   status) echo "head $(status_head), bridge balance $(balance)utia" ;;
-  down) bins; stop_one bridge "$CEL"; stop_one app "$APPD" ;;
+  down) bins; stop_one light "$CEL"; stop_one bridge "$CEL"; stop_one app "$APPD" ;;
+  up-light) up_light ;;
+  light-stop) bins; stop_one light "$CEL" ;;
   bridge-stop) bins; stop_one bridge "$CEL" ;;
   bridge-start) bins; start_bridge ;;
-  *) echo "usage: $0 up|fund [utia]|status|down|bridge-stop|bridge-start" >&2; exit 2 ;;
+  *) echo "usage: $0 up|fund [utia]|status|down|bridge-stop|bridge-start|up-light|light-stop" >&2; exit 2 ;;
 esac

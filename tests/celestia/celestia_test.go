@@ -3,10 +3,12 @@
 package celestiae2e
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -124,6 +126,43 @@ func TestRollupOnCelestia(t *testing.T) {
 	})
 	r.blockHashes(r.seqRPC, fixedAt) // every height exists: nothing skipped
 
+	// --- The node's own size limit, past the client's 7 MiB cap, on a
+	// namespace of its own (the rollup's readers never see these blobs).
+	t.Run("oversize blob refused by the node", func(t *testing.T) {
+		probeID := make([]byte, 10)
+		_, err := rand.Read(probeID)
+		require.NoError(t, err)
+		probeID[0] = 0x70
+		probe, err := da.ParseNamespace("00" + strings.Repeat("00", 18) + hex.EncodeToString(probeID))
+		require.NoError(t, err)
+		over := make([]byte, nodeMaxBlob+1)
+		_, err = rand.Read(over)
+		require.NoError(t, err)
+		_, err = admin.Submit(ctx, [][]byte{over}, -1, probe.Bytes())
+		require.ErrorIs(t, err, da.ErrBlobTooLarge, "Submit refuses above MaxBlobSize before sending")
+		var rpcErr *celestia.RPCError
+		require.False(t, errors.As(err, &rpcErr), "Submit must not have asked the node: %v", err)
+
+		start := time.Now()
+		_, err = admin.SubmitUnchecked(ctx, [][]byte{over}, -1, probe.Bytes())
+		require.ErrorIs(t, err, da.ErrBlobTooLarge, "the node's refusal of %d bytes", len(over))
+		require.True(t, errors.As(err, &rpcErr), "the refusal came from the node: %v", err)
+		require.Contains(t, rpcErr.Message, "code: 21", "celestia-app's ErrTxTooLarge")
+		m.oversize = fmt.Sprintf("%d bytes: %v (after %s)", len(over), err, time.Since(start).Round(time.Millisecond))
+
+		// One byte less is accepted and reads back byte-equal: the limit
+		// is exactly where the recipe measured it.
+		start = time.Now()
+		ids, err := admin.SubmitUnchecked(ctx, [][]byte{over[:nodeMaxBlob]}, -1, probe.Bytes())
+		require.NoError(t, err, "%d bytes", nodeMaxBlob)
+		got, err := admin.Get(ctx, ids, probe.Bytes())
+		require.NoError(t, err)
+		require.Len(t, got, 1)
+		require.True(t, bytes.Equal(over[:nodeMaxBlob], got[0]), "the %d-byte blob read back differs", nodeMaxBlob)
+		h, _, _ := da.SplitID(ids[0])
+		m.undersize = fmt.Sprintf("%d bytes: included at Celestia height %d in %s, read back byte-equal", nodeMaxBlob, h, time.Since(start).Round(time.Millisecond))
+	})
+
 	// Fee window: steady posting, only the sequencer pays until it ends.
 	w1 := r.settled(t, admin)
 
@@ -201,12 +240,42 @@ func TestRollupOnCelestia(t *testing.T) {
 		require.Contains(t, line, "DA layer unreachable")
 		m.badInput = append(m.badInput, "node unreachable at runtime: "+line)
 		requirePending(t, r)
+		// A backlog larger than one Celestia transaction can carry.
+		bigBytes := r.sendBigTxs(t)
+		require.Greater(t, bigBytes, nodeMaxBlob)
+		requirePending(t, r)
+		backlog := r.status(r.seqRPC)
+		require.Greater(t, backlog.Pending, int64(0))
+		offBack := logSize(r.seq.log)
 		bridge(t, "bridge-start")
 		produced := r.height(r.seqRPC)
-		waitFor(t, 120*time.Second, "the blocks made during the outage to reach Celestia", func() bool {
+		waitFor(t, 5*time.Minute, "the blocks made during the outage to reach Celestia", func() bool {
 			return r.status(r.seqRPC).DAIncluded >= produced
 		})
+		var sizes []int
+		for _, line := range logLines(r.seq, offBack, "DA submission included") {
+			mt := bytesRe.FindStringSubmatch(line)
+			require.NotNil(t, mt, line)
+			n, _ := strconv.Atoi(mt[1])
+			require.LessOrEqual(t, n, celestia.MaxBlobSize, line)
+			sizes = append(sizes, n)
+		}
+		require.GreaterOrEqual(t, len(sizes), 2, "a backlog over %d bytes must go in more than one submission", nodeMaxBlob)
+		tooLarge := len(logLines(r.seq, offBack, "tx too large"))
+		m.backlog = fmt.Sprintf("%d pending blocks (%d..%d) holding >= %d bytes of transactions (%d txs with %d-char memos) posted in %d submissions of %v bytes (compressed); %d \"tx too large\" retries",
+			backlog.Pending, backlog.DAIncluded+1, backlog.Latest, bigBytes, bigTxs, bigMemo, len(sizes), sizes, tooLarge)
 	})
+
+	// --- Many more blocks with many transactions, so the fresh full node
+	// at the end has a sizeable chain to sync: 250 ms blocks under load.
+	r.kill(r.seq, syscall.SIGTERM)
+	r.startSequencer(adminToken, "--rollkit.block_time", "250ms")
+	stopLoad := r.startLoad()
+	waitFor(t, 10*time.Minute, fmt.Sprintf("the chain to reach height %d under load", syncTarget), func() bool {
+		return r.height(r.seqRPC) >= syncTarget
+	})
+	m.loadTxs = stopLoad()
+	require.Greater(t, m.loadTxs, 0, "no load transaction was accepted")
 	last := r.height(r.seqRPC)
 	waitFor(t, 120*time.Second, "the blocks after the restarts on Celestia", func() bool { return r.status(r.seqRPC).DAIncluded >= last })
 	waitFor(t, 120*time.Second, "the full node to follow", func() bool { return r.height(r.fullRPC) >= last })
@@ -251,6 +320,29 @@ func TestRollupOnCelestia(t *testing.T) {
 	waitFor(t, 10*time.Minute, "the second full node to sync from Celestia", func() bool { return r.height(rpc2) >= last })
 	m.sync2Blocks, m.sync2Time, m.sync2DAHeights = last, time.Since(start), tip-r.startHeight
 	require.Equal(t, r.blockHashes(r.seqRPC, last), r.blockHashes(rpc2, last))
+	m.sync2Txs = txsIn(t, r.seqRPC, last)
+	require.Equal(t, m.sync2Txs, txsIn(t, rpc2, last), "the second full node has other transactions")
+	require.GreaterOrEqual(t, last, int64(syncTarget))
+	require.GreaterOrEqual(t, m.sync2Txs, m.loadTxs/2, "the load's transactions are in the synced chain")
+
+	// --- A third fresh full node reading through a celestia-node light
+	// node (network.sh up-light), which gets headers and shares from the
+	// bridge and samples every block itself.
+	if lightRPC := network["LIGHT_RPC"]; lightRPC != "" {
+		light := celestia.New(lightRPC, network["LIGHT_READ_TOKEN"])
+		lightTip := mustHead(t, light)
+		require.GreaterOrEqual(t, lightTip, tip, "the light node follows the network head")
+		r.initReader("fullnode-light")
+		rpc3 := freeAddr(t)
+		start := time.Now()
+		r.startReaderVia("fullnode-light", lightRPC, network["LIGHT_READ_TOKEN"], rpc3, freeAddr(t))
+		waitFor(t, 10*time.Minute, "the full node on the light node to sync from Celestia", func() bool { return r.height(rpc3) >= last })
+		m.lightBlocks, m.lightTime, m.lightDAHeights = last, time.Since(start), lightTip-r.startHeight
+		require.Equal(t, r.blockHashes(r.seqRPC, last), r.blockHashes(rpc3, last), "the full node on the light node disagrees on a block")
+		require.Equal(t, m.sync2Txs, txsIn(t, rpc3, last))
+	} else {
+		t.Log("no LIGHT_RPC in network.env (scripts/celestia/network.sh up-light): the light-node reader is skipped")
+	}
 
 	m.report(t, r)
 }
@@ -346,11 +438,24 @@ type metrics struct {
 	sync2Blocks    int64
 	sync2DAHeights uint64
 	sync2Time      time.Duration
+	sync2Txs       int
+	loadTxs        int
+
+	oversize, undersize, backlog string
+
+	lightBlocks    int64
+	lightDAHeights uint64
+	lightTime      time.Duration
 }
+
+// syncTarget is the rollup height the chain grows to under load before the
+// second fresh full node syncs it.
+const syncTarget = 400
 
 var (
 	tookRe  = regexp.MustCompile(`took=(\S+)`)
 	blobsRe = regexp.MustCompile(`blobs=(\d+)`)
+	bytesRe = regexp.MustCompile(`bytes=(\d+)`)
 )
 
 func (m *metrics) report(t *testing.T, r *rollup) {
@@ -370,7 +475,7 @@ func (m *metrics) report(t *testing.T, r *rollup) {
 	require.NotEmpty(t, took)
 	slices.Sort(took)
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n=== Celestia figures (celestia-node v0.32.1 bridge, celestia-app 9.0.8, one local validator, 1s rollup blocks) ===\n")
+	fmt.Fprintf(&b, "\n=== Celestia figures (celestia-node v0.32.1 bridge, celestia-app 9.0.8, one local validator, 1s rollup blocks, 250ms in the load phase) ===\n")
 	fmt.Fprintf(&b, "blob submit latency (blob.Submit until included, %d submissions): p50 %s, max %s\n", len(took), took[len(took)/2], took[len(took)-1])
 	fmt.Fprintf(&b, "rollup blocks per PFB over the whole run (incl. backlogs after outages): %.2f (%d blobs in %d submissions)\n", float64(blobs)/float64(len(took)), blobs, len(took))
 	if m.feeBlocks > 0 && m.feePFBs > 0 {
@@ -381,9 +486,20 @@ func (m *metrics) report(t *testing.T, r *rollup) {
 	}
 	fmt.Fprintf(&b, "full-node sync from Celestia: %d blocks (%d Celestia heights) in %s = %.2f blocks/s (fresh node, started after they existed)\n",
 		m.syncBlocks, m.syncDAHeights, m.syncTime.Round(time.Millisecond), float64(m.syncBlocks)/m.syncTime.Seconds())
-	fmt.Fprintf(&b, "second fresh full node at the end: %d blocks (%d Celestia heights) in %s = %.2f blocks/s, %.1f Celestia heights/s\n",
-		m.sync2Blocks, m.sync2DAHeights, m.sync2Time.Round(time.Millisecond), float64(m.sync2Blocks)/m.sync2Time.Seconds(),
-		float64(m.sync2DAHeights)/m.sync2Time.Seconds())
+	fmt.Fprintf(&b, "second fresh full node at the end: %d blocks with %d txs (%d Celestia heights) in %s = %.2f blocks/s, %.1f txs/s, %.1f Celestia heights/s\n",
+		m.sync2Blocks, m.sync2Txs, m.sync2DAHeights, m.sync2Time.Round(time.Millisecond), float64(m.sync2Blocks)/m.sync2Time.Seconds(),
+		float64(m.sync2Txs)/m.sync2Time.Seconds(), float64(m.sync2DAHeights)/m.sync2Time.Seconds())
+	if m.lightBlocks > 0 {
+		fmt.Fprintf(&b, "fresh full node reading through a celestia-node v0.32.1 light node: %d blocks (%d Celestia heights) in %s = %.2f blocks/s, %.1f Celestia heights/s\n",
+			m.lightBlocks, m.lightDAHeights, m.lightTime.Round(time.Millisecond), float64(m.lightBlocks)/m.lightTime.Seconds(),
+			float64(m.lightDAHeights)/m.lightTime.Seconds())
+	} else {
+		fmt.Fprintf(&b, "light node: not started (network.sh up-light), reader skipped\n")
+	}
+	fmt.Fprintf(&b, "load before it: %d small transfers accepted by the sequencer's mempool (250 ms blocks)\n", m.loadTxs)
+	fmt.Fprintf(&b, "oversize blob (raw blob.Submit past the client's cap): %s\n", m.oversize)
+	fmt.Fprintf(&b, "largest blob the node accepts: %s\n", m.undersize)
+	fmt.Fprintf(&b, "backlog over the node's limit: %s\n", m.backlog)
 	fmt.Fprintf(&b, "bad input, the line each gave:\n")
 	for _, l := range m.badInput {
 		fmt.Fprintf(&b, "  - %s\n", l)

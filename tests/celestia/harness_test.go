@@ -63,6 +63,7 @@ func (r *rollup) initChain(keys ...string) {
 		r.cli("keys", "add", k, "--keyring-backend", "test", "--home", seq)
 		r.cli("genesis", "add-genesis-account", r.address(k), "1000000000000umilk", "--keyring-backend", "test", "--home", seq)
 	}
+	allowLargeTxs(r.t, seq)
 	r.cli("init", "fullnode", "--chain-id", chainID, "--home", full)
 	genesis, err := os.ReadFile(filepath.Join(seq, "config", "genesis.json"))
 	require.NoError(r.t, err)
@@ -96,9 +97,12 @@ func run(args ...string) (string, string, error) {
 }
 
 // daFlags are the Celestia flags both nodes use, with token.
-func (r *rollup) daFlags(token string) []string {
+func (r *rollup) daFlags(token string) []string { return r.daFlagsAt(r.daAddr, token) }
+
+// daFlagsAt are daFlags for the celestia-node at daAddr.
+func (r *rollup) daFlagsAt(daAddr, token string) []string {
 	return []string{
-		"--rollkit.da_address", r.daAddr, "--rollkit.da_auth_token", token,
+		"--rollkit.da_address", daAddr, "--rollkit.da_auth_token", token,
 		"--rollkit.da_namespace", r.namespace, "--rollkit.da_start_height", strconv.FormatUint(r.startHeight, 10),
 		"--rollkit.da_block_time", "1s", "--log_no_color",
 	}
@@ -128,8 +132,14 @@ func (r *rollup) startFullNode(token string) {
 // startReader starts a DA-only full node in home role on the given ports.
 func (r *rollup) startReader(role, token, rpc, p2p string) *process {
 	r.t.Helper()
+	return r.startReaderVia(role, r.daAddr, token, rpc, p2p)
+}
+
+// startReaderVia is startReader reading from the celestia-node at daAddr.
+func (r *rollup) startReaderVia(role, daAddr, token, rpc, p2p string) *process {
+	r.t.Helper()
 	args := append([]string{"start", "--home", r.home(role),
-		"--rpc.laddr", "tcp://" + rpc, "--p2p.laddr", "tcp://" + p2p}, r.daFlags(token)...)
+		"--rpc.laddr", "tcp://" + rpc, "--p2p.laddr", "tcp://" + p2p}, r.daFlagsAt(daAddr, token)...)
 	p := r.spawn(role, args...)
 	r.t.Cleanup(func() { r.kill(p, syscall.SIGTERM) })
 	waitFor(r.t, 60*time.Second, role+" RPC", func() bool { return dialable(rpc) })
