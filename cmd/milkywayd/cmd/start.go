@@ -5,23 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"cosmossdk.io/log"
 	cmtcfg "github.com/cometbft/cometbft/config"
 	"github.com/cometbft/cometbft/p2p"
 	"github.com/cometbft/cometbft/proxy"
-	rpcserver "github.com/cometbft/cometbft/rpc/jsonrpc/server"
 	cmtypes "github.com/cometbft/cometbft/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/server"
-	"github.com/cosmos/cosmos-sdk/server/api"
-	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
-	servergrpc "github.com/cosmos/cosmos-sdk/server/grpc"
 	servercmtlog "github.com/cosmos/cosmos-sdk/server/log"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	"github.com/cosmos/cosmos-sdk/x/crisis"
@@ -38,9 +32,7 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/cometrpc"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/txforward"
 )
 
 // Defaults for the DA connection: the embedded mock DA of the devnet and
@@ -56,6 +48,7 @@ func addStartFlags(cmd *cobra.Command) {
 	addForwardingFlag(cmd)
 	addMetricsFlags(cmd)
 	addDABlobFlags(cmd)
+	addLaneFlags(cmd)
 	// Friendlier defaults than rollkit's (which point at a port nothing
 	// listens on by default).
 	_ = cmd.Flags().Set(rollconf.FlagDAAddress, defaultDAAddress)
@@ -142,6 +135,15 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		return err
 	}
 	defer func() { _ = application.Close() }()
+	rules, err := laneRules(application, genDoc)
+	if err != nil {
+		return fmt.Errorf("the genesis forced-inclusion lane (sequencer.forced_inclusion): %w", err)
+	}
+	ignoreForced, err := censorFilter(application, svrCtx.Viper.GetString(flagTestCensorSigner))
+	if err != nil {
+		return err
+	}
+	lanes := laneSetup{rules: rules, app: application, upstream: upstream, logger: logger}
 
 	gw := gateway.New(upstream, gateway.NewBlockVerifier(genDoc.ChainID, genDoc.Validators[0]), logger)
 	if svrCtx.Viper.GetBool(flagDARawBlobs) {
@@ -188,11 +190,17 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if _, err := sequencer.RepairIndex(ctx, rollkitStore, full.TxIndexer, full.BlockIndexer, logger); err != nil {
 		return fmt.Errorf("repairing the transaction index after a crash: %w", err)
 	}
-	detector, err := fraud.NewDetector(fraud.Config{
+	fraudCfg := fraud.Config{
 		Dir: filepath.Join(nodeCfg.RootDir, "data", "fraud"), ChainID: genDoc.ChainID,
 		Sequencer: genDoc.Validators[0].Address, Namespace: nodeCfg.DANamespace,
 		Store: rollkitStore, Logger: logger,
-	})
+	}
+	if !nodeCfg.Aggregator {
+		fraudCfg.Lane = lanes.fullNodeCheck(full)
+	} else if err := lanes.runSequencerLane(ctx, full, nodeCfg.DABlockTime, ignoreForced); err != nil {
+		return err
+	}
+	detector, err := fraud.NewDetector(fraudCfg)
 	if err != nil {
 		return err
 	}
@@ -321,70 +329,6 @@ func reconcile(ctx context.Context, application *app.App, nodeCfg rollconf.NodeC
 	}
 	action, err := sequencer.Reconcile(ctx, recoverableApp{application}, blocks, logger)
 	return action, errors.Join(err, blocks.Close())
-}
-
-// serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
-// the fraud reports route. On a full node (forwardTo set or not) the
-// broadcast calls go to the sequencer.
-func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
-	addr := strings.TrimPrefix(laddr, "tcp://")
-	cmtLogger := servercmtlog.CometLoggerWrapper{Logger: logger.With("module", "rpc-server")}
-	// CometBFT's own JSON-RPC server (body limits, panic recovery, param
-	// parsing, websocket frames) over rollkit's client.
-	handler := rpcserver.PreChecksHandler(
-		rpcserver.RecoverAndLogHandler(cometrpc.New(node.GetClient(), laddr, cmtLogger).Handler(), cmtLogger),
-		rpcserver.DefaultConfig())
-	if status.Role == sequencer.RoleFullNode {
-		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
-	}
-	mux := http.NewServeMux()
-	mux.Handle(sequencer.StatusPath, status.Handler())
-	mux.Handle(fraud.ReportsPath, fraudReports)
-	mux.Handle("/", handler)
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("RPC cannot listen on %s: %w; pick another --rpc.laddr", laddr, err)
-	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	g.Go(func() error {
-		<-ctx.Done()
-		return srv.Close()
-	})
-	g.Go(func() error {
-		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
-	})
-	logger.Info("RPC listening", "addr", laddr)
-	return nil
-}
-
-// serveGRPCAndAPI starts the SDK gRPC and REST servers as app.toml says.
-func serveGRPCAndAPI(ctx context.Context, g *errgroup.Group, svrCtx *server.Context, clientCtx client.Context, application *app.App, logger log.Logger) error {
-	conf, err := serverconfig.GetConfig(svrCtx.Viper)
-	if err != nil {
-		return err
-	}
-	application.RegisterTxService(clientCtx)
-	application.RegisterTendermintService(clientCtx)
-	application.RegisterNodeService(clientCtx, conf)
-	if !conf.GRPC.Enable {
-		return nil
-	}
-	grpcSrv, err := servergrpc.NewGRPCServer(clientCtx, application, conf.GRPC)
-	if err != nil {
-		return err
-	}
-	g.Go(func() error {
-		return servergrpc.StartGRPCServer(ctx, logger.With("module", "grpc-server"), conf.GRPC, grpcSrv)
-	})
-	if conf.API.Enable {
-		apiSrv := api.New(clientCtx, logger.With("module", "api-server"), grpcSrv)
-		application.RegisterAPIRoutes(apiSrv, conf.API)
-		g.Go(func() error { return apiSrv.Start(ctx, conf) })
-	}
-	return nil
 }
 
 // toMultiaddr turns CometBFT's tcp://host:port P2P address into the libp2p

@@ -71,7 +71,9 @@ func (s laneSetup) fullNodeCheck(node *rollnode.FullNode) *fraud.LaneCheck {
 	ns := s.rules.Namespace
 	tracker := lane.NewTracker(lane.TrackerConfig{
 		Rules: s.rules, Check: laneTxCheck(s.app), Logger: s.logger.With("module", "forced-lane"),
-		Read: func(ctx context.Context, h uint64) ([]lane.Blob, error) { return lane.ReadHeight(ctx, s.upstream, ns, h) },
+		Read: func(ctx context.Context, h uint64) ([]lane.Blob, error) {
+			return lane.ReadHeight(ctx, s.upstream, ns, h)
+		},
 		Committed: func(hash [32]byte) (uint64, bool) {
 			r, err := node.TxIndexer.Get(hash[:])
 			if err != nil || r == nil {
@@ -95,14 +97,11 @@ func (s laneSetup) fullNodeCheck(node *rollnode.FullNode) *fraud.LaneCheck {
 
 // runSequencerLane makes the sequencer read the lane and put what is due
 // first in its blocks. It returns once the follower runs.
-func (s laneSetup) runSequencerLane(ctx context.Context, node *rollnode.FullNode, daBlockTime time.Duration, censorSigner string) error {
+// ignore is nil except in test builds (censorFilter).
+func (s laneSetup) runSequencerLane(ctx context.Context, node *rollnode.FullNode, daBlockTime time.Duration, ignore func(lane.Forced) bool) error {
 	if !s.rules.Enabled() {
 		s.logger.Info("this chain has no forced-inclusion lane (genesis sequencer.forced_inclusion is empty)")
 		return nil
-	}
-	ignore, err := censorFilter(s.app, censorSigner)
-	if err != nil {
-		return err
 	}
 	head, err := s.upstream.NetworkHead(ctx)
 	if err != nil {

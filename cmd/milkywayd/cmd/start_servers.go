@@ -1,0 +1,92 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"cosmossdk.io/log"
+	rpcserver "github.com/cometbft/cometbft/rpc/jsonrpc/server"
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/server"
+	"github.com/cosmos/cosmos-sdk/server/api"
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+	servergrpc "github.com/cosmos/cosmos-sdk/server/grpc"
+	servercmtlog "github.com/cosmos/cosmos-sdk/server/log"
+	rollnode "github.com/rollkit/rollkit/node"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/milkyway-labs/milkyway-rollup/app"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/cometrpc"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/sequencer/txforward"
+)
+
+// serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
+// the fraud reports route. On a full node (forwardTo set or not) the
+// broadcast calls go to the sequencer.
+func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
+	addr := strings.TrimPrefix(laddr, "tcp://")
+	cmtLogger := servercmtlog.CometLoggerWrapper{Logger: logger.With("module", "rpc-server")}
+	// CometBFT's own JSON-RPC server (body limits, panic recovery, param
+	// parsing, websocket frames) over rollkit's client.
+	handler := rpcserver.PreChecksHandler(
+		rpcserver.RecoverAndLogHandler(cometrpc.New(node.GetClient(), laddr, cmtLogger).Handler(), cmtLogger),
+		rpcserver.DefaultConfig())
+	if status.Role == sequencer.RoleFullNode {
+		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
+	}
+	mux := http.NewServeMux()
+	mux.Handle(sequencer.StatusPath, status.Handler())
+	mux.Handle(fraud.ReportsPath, fraudReports)
+	mux.Handle("/", handler)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("RPC cannot listen on %s: %w; pick another --rpc.laddr", laddr, err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	g.Go(func() error {
+		<-ctx.Done()
+		return srv.Close()
+	})
+	g.Go(func() error {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	})
+	logger.Info("RPC listening", "addr", laddr)
+	return nil
+}
+
+// serveGRPCAndAPI starts the SDK gRPC and REST servers as app.toml says.
+func serveGRPCAndAPI(ctx context.Context, g *errgroup.Group, svrCtx *server.Context, clientCtx client.Context, application *app.App, logger log.Logger) error {
+	conf, err := serverconfig.GetConfig(svrCtx.Viper)
+	if err != nil {
+		return err
+	}
+	application.RegisterTxService(clientCtx)
+	application.RegisterTendermintService(clientCtx)
+	application.RegisterNodeService(clientCtx, conf)
+	if !conf.GRPC.Enable {
+		return nil
+	}
+	grpcSrv, err := servergrpc.NewGRPCServer(clientCtx, application, conf.GRPC)
+	if err != nil {
+		return err
+	}
+	g.Go(func() error {
+		return servergrpc.StartGRPCServer(ctx, logger.With("module", "grpc-server"), conf.GRPC, grpcSrv)
+	})
+	if conf.API.Enable {
+		apiSrv := api.New(clientCtx, logger.With("module", "api-server"), grpcSrv)
+		application.RegisterAPIRoutes(apiSrv, conf.API)
+		g.Go(func() error { return apiSrv.Start(ctx, conf) })
+	}
+	return nil
+}
