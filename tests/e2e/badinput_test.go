@@ -41,6 +41,7 @@ func TestStartRejectsBadInput(t *testing.T) {
 		{"consensus key without a key", []string{"start", "--home", emptyKey, "--rollkit.da_address", unreachableDA}, "no priv_key"},
 		{"malformed DA address", []string{"start", "--home", seq, "--rollkit.da_address", "127.0.0.1:7980"}, "http://host:port"},
 		{"malformed metrics address", []string{"start", "--home", seq, "--instrumentation.prometheus", "--instrumentation.prometheus_listen_addr", "26660"}, "must be host:port"},
+		{"censoring switch in a production build", []string{"start", "--home", seq, "--rollkit.aggregator", "--rollup.test_censor_signer", "milk1anything"}, "exists only in test builds"},
 		{"metrics port in use", []string{"start", "--home", seq, "--instrumentation.prometheus", "--instrumentation.prometheus_listen_addr", busy.Addr().String()}, "pick a free port or turn metrics off"},
 	}
 	for _, tc := range tests {

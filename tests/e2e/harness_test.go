@@ -33,6 +33,9 @@ type cluster struct {
 	fullP2P string
 
 	da, seq, full *process
+	// seqBinary, when set, runs the sequencer (a test build that
+	// misbehaves on purpose); everything else runs binary.
+	seqBinary string
 }
 
 // process is one milkywayd process and its log file.
@@ -128,7 +131,11 @@ func (c *cluster) startFullNode(extra ...string) {
 func (c *cluster) spawn(name string, args ...string) *process {
 	c.t.Helper()
 	logPath := filepath.Join(c.root, name+".log")
-	cmd, err := nodetest.Start(binary, logPath, args...)
+	bin := binary
+	if name == "sequencer" && c.seqBinary != "" {
+		bin = c.seqBinary
+	}
+	cmd, err := nodetest.Start(bin, logPath, args...)
 	require.NoError(c.t, err)
 	return &process{name: name, cmd: cmd, log: logPath, args: args}
 }

@@ -279,6 +279,12 @@ func (c *cluster) mustRestakingTx(key string, args ...string) includedTx {
 // waitIncluded waits for the transaction to be in a block of the sequencer.
 func (c *cluster) waitIncluded(hash string) includedTx {
 	c.t.Helper()
+	return c.waitIncludedOn(c.seqRPC, hash)
+}
+
+// waitIncludedOn waits for the transaction to be in a block of the node at rpc.
+func (c *cluster) waitIncludedOn(rpc, hash string) includedTx {
+	c.t.Helper()
 	var res struct {
 		Height    string `json:"height"`
 		Code      uint32 `json:"code"`
@@ -296,7 +302,7 @@ func (c *cluster) waitIncluded(hash string) includedTx {
 		} `json:"tx"`
 	}
 	waitFor(c.t, 60*time.Second, "tx "+hash+" in a block", func() bool {
-		out, err := c.tryCLI("query", "tx", hash, "--node", "tcp://"+c.seqRPC, "-o", "json")
+		out, err := c.tryCLI("query", "tx", hash, "--node", "tcp://"+rpc, "-o", "json")
 		return err == nil && json.Unmarshal([]byte(out), &res) == nil
 	})
 	h, err := strconv.ParseInt(res.Height, 10, 64)

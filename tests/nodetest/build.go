@@ -4,17 +4,23 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // BuildMilkywayd builds cmd/milkywayd into a new temp dir whose name starts
-// with prefix, for a TestMain; remove deletes the dir.
-func BuildMilkywayd(prefix string) (binary string, remove func(), err error) {
+// with prefix, for a TestMain; remove deletes the dir. Build tags (e.g.
+// censortest, for a sequencer that misbehaves on purpose) are passed on.
+func BuildMilkywayd(prefix string, tags ...string) (binary string, remove func(), err error) {
 	dir, err := os.MkdirTemp("", prefix)
 	if err != nil {
 		return "", nil, err
 	}
 	binary = filepath.Join(dir, "milkywayd")
-	build := exec.Command("go", "build", "-o", binary, "github.com/milkyway-labs/milkyway-rollup/cmd/milkywayd")
+	args := []string{"build", "-o", binary}
+	if len(tags) > 0 {
+		args = append(args, "-tags", strings.Join(tags, ","))
+	}
+	build := exec.Command("go", append(args, "github.com/milkyway-labs/milkyway-rollup/cmd/milkywayd")...)
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
 	if err := build.Run(); err != nil {
 		_ = os.RemoveAll(dir)

@@ -9,10 +9,13 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/lane"
 )
 
-// censorFilter: a production build never ignores the lane.
-func censorFilter(_ *app.App, signer string) (func(lane.Forced) bool, error) {
+// checkCensorFlag: a production build refuses the test-only flag at start.
+func checkCensorFlag(signer string) error {
 	if signer != "" {
-		return nil, fmt.Errorf("--%s exists only in test builds (go build -tags censortest); a production sequencer cannot ignore the forced-inclusion lane", flagTestCensorSigner)
+		return fmt.Errorf("--%s exists only in test builds (go build -tags censortest); a production sequencer cannot ignore the forced-inclusion lane", flagTestCensorSigner)
 	}
-	return nil, nil
+	return nil
 }
+
+// censorFilter: a production build never ignores the lane.
+func censorFilter(*app.App, string) func(lane.Forced) bool { return nil }

@@ -13,16 +13,25 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/lane"
 )
 
-// censorFilter (test builds): ignore forced transactions signed by signer,
-// to play a sequencer that censors one account (tests/e2e).
-func censorFilter(application *app.App, signer string) (func(lane.Forced) bool, error) {
+// checkCensorFlag (test builds): the address must parse.
+func checkCensorFlag(signer string) error {
 	if signer == "" {
-		return nil, nil
+		return nil
 	}
-	victim, err := sdk.AccAddressFromBech32(signer)
-	if err != nil {
-		return nil, fmt.Errorf("--%s: %w", flagTestCensorSigner, err)
+	if _, err := sdk.AccAddressFromBech32(signer); err != nil {
+		return fmt.Errorf("--%s: %w", flagTestCensorSigner, err)
 	}
+	return nil
+}
+
+// censorFilter (test builds): ignore forced transactions signed by signer,
+// to play a sequencer that censors one account (tests/e2e). signer passed
+// checkCensorFlag.
+func censorFilter(application *app.App, signer string) func(lane.Forced) bool {
+	if signer == "" {
+		return nil
+	}
+	victim := sdk.MustAccAddressFromBech32(signer)
 	decode := application.TxConfig().TxDecoder()
 	return func(f lane.Forced) bool {
 		tx, err := decode(f.Tx)
@@ -43,5 +52,5 @@ func censorFilter(application *app.App, signer string) (func(lane.Forced) bool, 
 			}
 		}
 		return false
-	}, nil
+	}
 }

@@ -118,6 +118,9 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err := checkMetricsConfig(cfg.Instrumentation); err != nil {
 		return err
 	}
+	if err := checkCensorFlag(svrCtx.Viper.GetString(flagTestCensorSigner)); err != nil {
+		return err
+	}
 	pval, err := loadConsensusKey(cfg)
 	if err != nil {
 		return err
@@ -139,10 +142,7 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err != nil {
 		return fmt.Errorf("the genesis forced-inclusion lane (sequencer.forced_inclusion): %w", err)
 	}
-	ignoreForced, err := censorFilter(application, svrCtx.Viper.GetString(flagTestCensorSigner))
-	if err != nil {
-		return err
-	}
+	ignoreForced := censorFilter(application, svrCtx.Viper.GetString(flagTestCensorSigner))
 	lanes := laneSetup{rules: rules, app: application, upstream: upstream, logger: logger}
 
 	gw := gateway.New(upstream, gateway.NewBlockVerifier(genDoc.ChainID, genDoc.Validators[0]), logger)
