@@ -27,6 +27,7 @@ type Tracker struct {
 	pending   []*pending
 	byHash    map[[32]byte]*pending
 	scanned   []ScannedBlock // sequencer blocks seen, in DA order, for reports
+	highest   uint64         // highest block height seen at an earlier DA height
 }
 
 // TrackerConfig is what a Tracker reads.
@@ -88,11 +89,14 @@ func (t *Tracker) Observe(ctx context.Context, daHeight uint64, blocks []*rollki
 		t.from, t.next = daHeight, FirstHeight(t.cfg.Rules, daHeight)
 	}
 	caughtUp := t.readLane(ctx, daHeight)
-	for i, b := range blocks {
-		t.seeBlock(daHeight, b, ids[i])
+	for _, b := range blocks {
+		t.seeBlock(daHeight, b)
 	}
-	if caughtUp && len(blocks) > 0 {
+	if caughtUp {
 		t.markLate(daHeight, blocks, ids)
+	}
+	for _, b := range blocks {
+		t.highest = max(t.highest, b.Height())
 	}
 	return t.decide()
 }
@@ -125,7 +129,7 @@ func (t *Tracker) readLane(ctx context.Context, daHeight uint64) bool {
 
 // seeBlock records a block and settles the forced transactions in it that
 // were posted by their deadline.
-func (t *Tracker) seeBlock(daHeight uint64, b *rollkittypes.Block, id []byte) {
+func (t *Tracker) seeBlock(daHeight uint64, b *rollkittypes.Block) {
 	t.scanned = append(t.scanned, ScannedBlock{DAHeight: daHeight, Height: b.Height(), Hash: b.Hash(), Txs: len(b.Data.Txs)})
 	for _, tx := range b.Data.Txs {
 		if p := t.byHash[hashTx(tx)]; p != nil && p.late == nil && daHeight <= p.Deadline {
@@ -135,13 +139,18 @@ func (t *Tracker) seeBlock(daHeight uint64, b *rollkittypes.Block, id []byte) {
 }
 
 // markLate gives every transaction whose deadline has passed the first
-// block posted after it: the lowest block at this DA height.
+// block posted after it: the lowest new block at this DA height. A block
+// posted again (rollkit resubmits when it is unsure a submission landed)
+// is not new and does not count.
 func (t *Tracker) markLate(daHeight uint64, blocks []*rollkittypes.Block, ids [][]byte) {
-	first := 0
+	first := -1
 	for i, b := range blocks {
-		if b.Height() < blocks[first].Height() {
+		if b.Height() > t.highest && (first < 0 || b.Height() < blocks[first].Height()) {
 			first = i
 		}
+	}
+	if first < 0 {
+		return
 	}
 	late := &Late{DAHeight: daHeight, ID: ids[first], Header: blocks[first].SignedHeader}
 	for _, p := range t.pending {

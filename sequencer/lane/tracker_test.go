@@ -144,3 +144,19 @@ func TestQueueKeepsDAOrderWithinABlock(t *testing.T) {
 	require.Equal(t, [][]byte{b.Tx, c.Tx}, q.Take(1000))
 	require.Empty(t, q.Take(1000))
 }
+
+func TestTrackerIgnoresResubmittedBlocks(t *testing.T) {
+	da, c, tr := newWorld()
+	ctx := context.Background()
+	forced := tx("forced", 20)
+	da.post(12, forced)
+	tr.Observe(ctx, 10, nil, nil)
+	b5 := block(5)
+	tr.Observe(ctx, 20, blockList(b5), ids(b5))
+	c.indexed = 100
+	require.Empty(t, tr.Observe(ctx, 31, blockList(b5), ids(b5)), "block 5 posted again past the deadline is not a new block")
+	b6 := block(6)
+	got := tr.Observe(ctx, 32, blockList(b6), ids(b6))
+	require.Len(t, got, 1)
+	require.Equal(t, uint64(6), got[0].Late.Header.Height(), "the first new block past the deadline")
+}
