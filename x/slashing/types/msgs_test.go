@@ -123,6 +123,36 @@ func TestMsgSubmitEquivocationAndStateMismatchValidateBasic(t *testing.T) {
 	})
 }
 
+func TestMsgSubmitCensorshipValidateBasic(t *testing.T) {
+	lane := types.DAPointer{Namespace: share.MustNewV0Namespace([]byte("lane")).Bytes(), Height: 10, Commitment: make([]byte, 32)}
+	late := types.DAPointer{Namespace: share.MustNewV0Namespace([]byte("chain")).Bytes(), Height: 40, Commitment: make([]byte, 32)}
+	with := func(mod func(m *types.MsgSubmitCensorship)) *types.MsgSubmitCensorship {
+		m := &types.MsgSubmitCensorship{Submitter: sender, ForcedTx: lane, TxHash: make([]byte, 32), LateHeader: []byte("header bytes"),
+			LateBlock: late, Fraction: dec("0.1")}
+		mod(m)
+		return m
+	}
+	runMsgCases(t, []msgCase{
+		{"censorship valid", with(func(*types.MsgSubmitCensorship) {}), nil},
+		{"censorship late block right after the forced tx", with(func(m *types.MsgSubmitCensorship) { m.LateBlock.Height = 11 }), nil},
+		{"censorship bad submitter", with(func(m *types.MsgSubmitCensorship) { m.Submitter = "s" }), types.ErrInvalidAddress},
+		{"censorship no tx hash", with(func(m *types.MsgSubmitCensorship) { m.TxHash = nil }), types.ErrInvalidEvidence},
+		{"censorship short tx hash", with(func(m *types.MsgSubmitCensorship) { m.TxHash = make([]byte, 31) }), types.ErrInvalidEvidence},
+		{"censorship long tx hash", with(func(m *types.MsgSubmitCensorship) { m.TxHash = make([]byte, 33) }), types.ErrInvalidEvidence},
+		{"censorship no late header", with(func(m *types.MsgSubmitCensorship) { m.LateHeader = nil }), types.ErrInvalidEvidence},
+		{"censorship forced tx bad namespace", with(func(m *types.MsgSubmitCensorship) { m.ForcedTx.Namespace = []byte{1, 2} }), types.ErrInvalidDAPointer},
+		{"censorship forced tx reserved namespace", with(func(m *types.MsgSubmitCensorship) { m.ForcedTx.Namespace = share.TxNamespace.Bytes() }), types.ErrInvalidDAPointer},
+		{"censorship forced tx zero DA height", with(func(m *types.MsgSubmitCensorship) { m.ForcedTx.Height = 0 }), types.ErrInvalidDAPointer},
+		{"censorship forced tx no commitment", with(func(m *types.MsgSubmitCensorship) { m.ForcedTx.Commitment = nil }), types.ErrInvalidDAPointer},
+		{"censorship late block no pointer", with(func(m *types.MsgSubmitCensorship) { m.LateBlock = types.DAPointer{} }), types.ErrInvalidDAPointer},
+		{"censorship late block commitment too long", with(func(m *types.MsgSubmitCensorship) { m.LateBlock.Commitment = make([]byte, 65) }), types.ErrInvalidDAPointer},
+		{"censorship late block at the forced tx's DA height", with(func(m *types.MsgSubmitCensorship) { m.LateBlock.Height = 10 }), types.ErrInvalidEvidence},
+		{"censorship late block below the forced tx", with(func(m *types.MsgSubmitCensorship) { m.LateBlock.Height = 9 }), types.ErrInvalidEvidence},
+		{"censorship zero fraction", with(func(m *types.MsgSubmitCensorship) { m.Fraction = dec("0") }), types.ErrInvalidFraction},
+		{"censorship fraction above one", with(func(m *types.MsgSubmitCensorship) { m.Fraction = dec("1.5") }), types.ErrInvalidFraction},
+	})
+}
+
 func TestMsgVetoUnjailUpdateParamsValidateBasic(t *testing.T) {
 	bad := types.DefaultParams()
 	bad.MaxEvidenceAge = 0
