@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 
@@ -36,8 +37,22 @@ operator of the chain's sequencing service:
                    (looked up on --da-url). The chain checks the header is the
                    sequencer's; the claim itself waits out the veto window, with
                    governance as resolver unless the rule names one.
+  censorship       a transaction of the forced-inclusion lane left out of every
+                   sequencer block below the first one posted to the DA after its
+                   deadline (docs/adr/004-forced-inclusion.md): the forced blob's
+                   DA pointer in the lane namespace and the tx hash, and the late
+                   block's signed header and DA pointer, all taken from the report
+                   (no DA lookup). The chain checks the lane namespace, that the
+                   late block is past the deadline and that its header is the
+                   sequencer's; that the tx is in no earlier block is checked from
+                   the DA by anyone ('evidence verify') during the veto window.
+                   Submitting it escrows the slashing params' bond (state_mismatch_bond),
+                   burned if the evidence is vetoed. To get it in even if the
+                   sequencer censors it too, build it with --generate-only, sign
+                   it, and post it with 'milkywayd da force-include'.
 
-fraction must not exceed the sequencing service's rule (query slashing rules).`,
+Anyone's evidence executes at the sequencing rule's maximum fraction; fraction
+must not exceed it (query slashing rules).`,
 		Example: "milkywayd evidence from-report ~/.milkyway/data/fraud/equivocation-12-40.json 0.1 --from watcher",
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -93,9 +108,58 @@ func reportEvidence(cmd *cobra.Command, r *fraud.Report, submitter sdk.AccAddres
 		return &slashingtypes.MsgSubmitStateMismatch{
 			Submitter: submitter.String(), Header: r.NextHeader.SignedHeader, ExpectedAppHash: expected, Block: ptr, Fraction: f,
 		}, nil
+	case fraud.KindCensorship:
+		return censorshipEvidence(r, submitter, f)
 	default:
 		return nil, fmt.Errorf("unknown report kind %q", r.Kind)
 	}
+}
+
+// censorshipEvidence builds the Msg for a censorship report from the report
+// alone (it names both DA pointers): the forced tx's blob in the lane
+// namespace, its hash, and the header and blob of the first sequencer
+// block posted after the deadline, in the chain namespace.
+func censorshipEvidence(r *fraud.Report, submitter sdk.AccAddress, f sdkmath.LegacyDec) (*slashingtypes.MsgSubmitCensorship, error) {
+	if r.Forced == nil || r.LateHeader == nil || r.LateBlockID == "" {
+		return nil, fmt.Errorf("censorship report at height %d lacks forced_tx, late_header or late_block_id", r.Height)
+	}
+	lane, err := da.ParseNamespace(r.Forced.Namespace)
+	if err != nil {
+		return nil, fmt.Errorf("forced_tx.da_namespace: %w", err)
+	}
+	commitment, err := hex.DecodeString(r.Forced.Commitment)
+	if err != nil || len(commitment) == 0 {
+		return nil, fmt.Errorf("forced_tx.commitment %q is not hex", r.Forced.Commitment)
+	}
+	txHash, err := hex.DecodeString(r.Forced.TxHash)
+	if err != nil {
+		return nil, fmt.Errorf("forced_tx.tx_hash %q is not hex", r.Forced.TxHash)
+	}
+	if len(r.Forced.Tx) > 0 {
+		if sum := sha256.Sum256(r.Forced.Tx); !bytes.Equal(sum[:], txHash) {
+			return nil, fmt.Errorf("forced_tx.tx does not hash to tx_hash %s", r.Forced.TxHash)
+		}
+	}
+	chain, err := da.ParseNamespace(r.Namespace)
+	if err != nil {
+		return nil, fmt.Errorf("da_namespace: %w", err)
+	}
+	id, err := hex.DecodeString(r.LateBlockID)
+	if err != nil {
+		return nil, fmt.Errorf("late_block_id %q is not hex", r.LateBlockID)
+	}
+	lateHeight, lateCommitment, err := da.SplitID(id)
+	if err != nil {
+		return nil, fmt.Errorf("late_block_id: %w", err)
+	}
+	return &slashingtypes.MsgSubmitCensorship{
+		Submitter:  submitter.String(),
+		ForcedTx:   slashingtypes.DAPointer{Namespace: lane.Bytes(), Height: r.Forced.DAHeight, Commitment: commitment},
+		TxHash:     txHash,
+		LateHeader: r.LateHeader.SignedHeader,
+		LateBlock:  slashingtypes.DAPointer{Namespace: chain.Bytes(), Height: lateHeight, Commitment: lateCommitment},
+		Fraction:   f,
+	}, nil
 }
 
 // locateBlock finds the report's block among the blobs at its DA height and

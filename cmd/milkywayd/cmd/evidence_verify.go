@@ -2,11 +2,13 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
+	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -66,6 +69,16 @@ the evidence Msg and verifies it again:
                    the DA under the claimed commitment; the verdict says
                    needs_reexecution: the app hash claim itself is settled by
                    re-executing that block on a node synced to the height before
+  censorship       from the DA alone, with the lane's rules (x/sequencer, queried
+                   from --node): the forced blob is in the lane namespace at its DA
+                   height under its commitment, with a valid inclusion proof, and
+                   hashes to the tx hash; the late block is on the DA, signed by the
+                   sequencer, carries the late header and was posted after the
+                   deadline; and the tx is in no sequencer block posted to the
+                   chain namespace from the forced tx's DA height to the deadline
+                   (the scan runs until the first sequencer block posted after the
+                   deadline, which the verdict names). A tx that was included in
+                   time fails the verdict (docs/adr/004-forced-inclusion.md)
 
 It prints a JSON verdict and fails if any check fails.`,
 		Example: "milkywayd evidence verify 1 --home ~/.milkyway --da-url http://127.0.0.1:7980 --node tcp://127.0.0.1:26657",
@@ -143,7 +156,7 @@ func verifySlash(cmd *cobra.Command, clientCtx client.Context, slash slashingtyp
 	}
 	v.add("evidence tx in the block", true, "%s", sdk.MsgTypeURL(msg))
 	seqKey := genDoc.Validators[0].PubKey.Bytes()
-	checkEvidence(cmd, clientCtx, client, v, msg, slash, genDoc.ChainID, seqKey)
+	checkEvidence(cmd, clientCtx, client, verifier, ns.Bytes(), v, msg, genDoc.ChainID, seqKey)
 	v.Verified = true
 	for _, c := range v.Checks {
 		v.Verified = v.Verified && c.OK
@@ -155,26 +168,44 @@ func verifySlash(cmd *cobra.Command, clientCtx client.Context, slash slashingtyp
 // sequencer-signed block at rollup height want.
 func findRollupBlock(cmd *cobra.Command, client goda.DA, verifier *gateway.BlockVerifier, ns []byte, from, want uint64) (*rollkittypes.Block, uint64, error) {
 	for h := max(from, 1); ; h++ {
-		ids, err := client.GetIDs(cmd.Context(), h, ns)
+		blocks, err := sequencerBlocksAt(cmd.Context(), client, verifier, ns, h)
 		if errors.Is(err, da.ErrHeightFromFuture) {
 			return nil, 0, fmt.Errorf("rollup block %d not found on the DA from height %d to the tip", want, from)
 		}
 		if err != nil {
-			return nil, 0, fmt.Errorf("DA height %d: %w", h, err)
+			return nil, 0, err
 		}
-		if len(ids) == 0 {
-			continue
-		}
-		blobs, err := client.Get(cmd.Context(), ids, ns)
-		if err != nil {
-			return nil, 0, fmt.Errorf("DA height %d: %w", h, err)
-		}
-		for _, blob := range blobs {
-			if b, err := verifier.Verify(blob); err == nil && b.Height() == want {
+		for _, b := range blocks {
+			if b.Height() == want {
 				return b, h, nil
 			}
 		}
 	}
+}
+
+// sequencerBlocksAt reads the blobs in ns at DA height h and returns those
+// that are blocks signed by the genesis sequencer, in DA order; anything
+// else in the namespace is skipped, as full nodes skip it. A height past
+// the DA's tip is an error wrapping da.ErrHeightFromFuture.
+func sequencerBlocksAt(ctx context.Context, client goda.DA, verifier *gateway.BlockVerifier, ns []byte, h uint64) ([]*rollkittypes.Block, error) {
+	ids, err := client.GetIDs(ctx, h, ns)
+	if err != nil {
+		return nil, fmt.Errorf("DA height %d: %w", h, err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	blobs, err := client.Get(ctx, ids, ns)
+	if err != nil {
+		return nil, fmt.Errorf("DA height %d: %w", h, err)
+	}
+	var blocks []*rollkittypes.Block
+	for _, blob := range blobs {
+		if b, err := verifier.Verify(blob); err == nil {
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks, nil
 }
 
 // findEvidenceMsg decodes the block's txs and returns the evidence Msg whose
@@ -209,13 +240,16 @@ func evidenceIDOf(msg sdk.Msg) []byte {
 		if h, err := headerHeight(m.Header); err == nil {
 			return slashingtypes.EvidenceID(slashingtypes.FAULT_KIND_STATE_MISMATCH, h)
 		}
+	case *slashingtypes.MsgSubmitCensorship:
+		return slashingtypes.CensorshipEvidenceID(m.ForcedTx)
 	}
 	return nil
 }
 
-// checkEvidence re-runs the objective checks of the Msg.
-func checkEvidence(cmd *cobra.Command, clientCtx client.Context, client goda.DA, v *evidenceVerdict, msg sdk.Msg,
-	slash slashingtypes.Slash, chainID string, seqKey []byte,
+// checkEvidence re-runs the objective checks of the Msg; verifier and ns
+// (the chain's namespace) are what the sequencer's blocks are read with.
+func checkEvidence(cmd *cobra.Command, clientCtx client.Context, client goda.DA, verifier *gateway.BlockVerifier, ns []byte,
+	v *evidenceVerdict, msg sdk.Msg, chainID string, seqKey []byte,
 ) {
 	switch m := msg.(type) {
 	case *slashingtypes.MsgSubmitDoubleSign:
@@ -236,7 +270,7 @@ func checkEvidence(cmd *cobra.Command, clientCtx client.Context, client goda.DA,
 		h, err := slashingtypes.CheckEquivocation(m.FirstHeader, m.SecondHeader, chainID, seqKey)
 		v.add("two different sequencer-signed headers for one height", err == nil, "height %d: %v", h, errOrNil(err))
 	case *slashingtypes.MsgSubmitAttestedFault:
-		checkBlobOnDA(cmd, client, v, m.Evidence, "evidence blob")
+		checkBlobOnDA(cmd.Context(), client, v, m.Evidence, "evidence blob")
 	case *slashingtypes.MsgSubmitStateMismatch:
 		h, err := slashingtypes.VerifySequencerHeader(m.Header, chainID, seqKey)
 		if err != nil {
@@ -245,28 +279,86 @@ func checkEvidence(cmd *cobra.Command, clientCtx client.Context, client goda.DA,
 		}
 		v.add("disputed header signed by the sequencer", true, "height %d claims app hash %X; the submitter computed %X",
 			h.Height(), h.AppHash, m.ExpectedAppHash)
-		checkBlobOnDA(cmd, client, v, m.Block, "executed block")
+		checkBlobOnDA(cmd.Context(), client, v, m.Block, "executed block")
 		v.NeedsReexecution = true
+	case *slashingtypes.MsgSubmitCensorship:
+		res, err := sequencertypes.NewQueryClient(clientCtx).Sequencer(cmd.Context(), &sequencertypes.QuerySequencerRequest{})
+		if err != nil {
+			v.add("forced-inclusion lane rules (x/sequencer)", false, "%s", err)
+			return
+		}
+		decode := clientCtx.TxConfig.TxDecoder()
+		isTx := func(tx []byte) error {
+			_, err := decode(tx)
+			return err
+		}
+		if late := checkCensorship(cmd.Context(), client, verifier, ns, v, m, res.ForcedInclusion, isTx, chainID, seqKey); late > 0 {
+			checkNotCommittedBefore(cmd.Context(), clientCtx, v, m.TxHash, late)
+		}
+	}
+}
+
+// checkNotCommittedBefore asks --node's tx index whether the forced tx is
+// in a block below the first late one: a full node does not report a tx
+// that was put in before it was forced (through the mempool, say), and the
+// DA scan starts at the forced blob's DA height.
+func checkNotCommittedBefore(ctx context.Context, clientCtx client.Context, v *evidenceVerdict, hash []byte, late uint64) {
+	const what = "forced tx not committed below the first late block (--node's tx index)"
+	node, err := clientCtx.GetNode()
+	if err != nil {
+		v.add(what, false, "%s", err)
+		return
+	}
+	res, err := node.Tx(ctx, hash, false)
+	switch {
+	case err != nil && strings.Contains(err.Error(), "not found"):
+		v.add(what, true, "tx %X is not in the index", hash)
+	case err != nil:
+		v.add(what, false, "cannot look tx %X up: %s; use a --node that indexes transactions", hash, err)
+	default:
+		v.add(what, res.Height >= int64(late), "tx %X is at rollup height %d, the first late block is %d", hash, res.Height, late)
 	}
 }
 
 // checkBlobOnDA fetches the blob a pointer names and recomputes its
-// commitment from the data.
-func checkBlobOnDA(cmd *cobra.Command, client goda.DA, v *evidenceVerdict, ptr slashingtypes.DAPointer, what string) {
-	blobs, err := client.Get(cmd.Context(), []goda.ID{da.MakeID(ptr.Height, ptr.Commitment)}, ptr.Namespace)
+// commitment from the data; it returns the blob if both hold.
+func checkBlobOnDA(ctx context.Context, client goda.DA, v *evidenceVerdict, ptr slashingtypes.DAPointer, what string) []byte {
+	blobs, err := client.Get(ctx, []goda.ID{da.MakeID(ptr.Height, ptr.Commitment)}, ptr.Namespace)
 	if err != nil || len(blobs) != 1 {
 		v.add(what+" available on the DA", false, "DA height %d commitment %X: %v", ptr.Height, ptr.Commitment, err)
-		return
+		return nil
 	}
 	ns, err := da.ParseNamespace(hex.EncodeToString(ptr.Namespace))
 	if err != nil {
 		v.add(what+" commitment", false, "%s", err)
-		return
+		return nil
 	}
 	c, err := da.CreateCommitment(ns, blobs[0])
 	sum := sha256.Sum256(blobs[0])
-	v.add(what+" available on the DA under the claimed commitment", err == nil && bytes.Equal(c, ptr.Commitment),
+	ok := err == nil && bytes.Equal(c, ptr.Commitment)
+	v.add(what+" available on the DA under the claimed commitment", ok,
 		"DA height %d, %d bytes, sha256 %X", ptr.Height, len(blobs[0]), sum)
+	if !ok {
+		return nil
+	}
+	return blobs[0]
+}
+
+// checkInclusion asks the DA for the blob's inclusion proof and has it
+// validated against the DA block (blob.GetProof, blob.Included).
+func checkInclusion(ctx context.Context, client goda.DA, v *evidenceVerdict, ptr slashingtypes.DAPointer, what string) {
+	ids := []goda.ID{da.MakeID(ptr.Height, ptr.Commitment)}
+	proofs, err := client.GetProofs(ctx, ids, ptr.Namespace)
+	if err != nil {
+		v.add(what+" inclusion proof", false, "DA height %d: %s", ptr.Height, err)
+		return
+	}
+	valid, err := client.Validate(ctx, ids, proofs, ptr.Namespace)
+	ok := err == nil && len(valid) == 1 && valid[0]
+	if err == nil && !ok {
+		err = errors.New("the DA does not confirm the proof")
+	}
+	v.add(what+" inclusion proof", ok, "DA height %d, %d proof bytes: %v", ptr.Height, len(proofs[0]), errOrNil(err))
 }
 
 func headerHeight(bz []byte) (uint64, error) {
