@@ -21,10 +21,10 @@ const (
 func daCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "da",
-		Short: "Data-availability tools (the Celestia-like mock DA)",
+		Short: "Data-availability tools (the Celestia-like mock DA, the forced-inclusion lane)",
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(daServeCmd(), daInspectCmd())
+	cmd.AddCommand(daServeCmd(), daInspectCmd(), daForceIncludeCmd())
 	return cmd
 }
 
