@@ -403,3 +403,24 @@ func TestFromReportCensorship(t *testing.T) {
 		})
 	}
 }
+
+// TestFindCensorshipEvidenceMsg: verify finds a censorship Msg among the
+// submitting block's txs by the slash's fault id (the forced blob's).
+func TestFindCensorshipEvidenceMsg(t *testing.T) {
+	w := newCensorWorld(t, nil)
+	clientCtx := testClientCtx()
+	b := clientCtx.TxConfig.NewTxBuilder()
+	m := w.evidence(t, 4)
+	require.NoError(t, b.SetMsgs(m))
+	raw, err := clientCtx.TxConfig.TxEncoder()(b.GetTx())
+	require.NoError(t, err)
+	block := seqBlock(20, []byte("tx not decodable"), raw)
+
+	found, err := findEvidenceMsg(clientCtx, block, slashingtypes.Slash{EvidenceHash: slashingtypes.CensorshipEvidenceID(w.forced)})
+	require.NoError(t, err)
+	require.Equal(t, m, found)
+	other := w.forced
+	other.Height++
+	_, err = findEvidenceMsg(clientCtx, block, slashingtypes.Slash{EvidenceHash: slashingtypes.CensorshipEvidenceID(other)})
+	require.Error(t, err)
+}

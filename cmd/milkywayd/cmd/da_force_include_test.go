@@ -39,10 +39,14 @@ func newForceIncludeEnv(t *testing.T) *forceIncludeEnv {
 	require.NoError(t, err)
 	require.NoError(t, srv.Start(ctx))
 	t.Cleanup(func() { _ = srv.Stop() })
+	return &forceIncludeEnv{srv: srv, clientCtx: testClientCtx(), dir: t.TempDir()}
+}
+
+// testClientCtx decodes the chain's txs (with slashing Msgs) as the CLI does.
+func testClientCtx() client.Context {
 	enc := app.MakeEncodingConfig()
 	slashingtypes.RegisterInterfaces(enc.InterfaceRegistry)
-	clientCtx := client.Context{}.WithTxConfig(enc.TxConfig).WithCodec(enc.Codec).WithInterfaceRegistry(enc.InterfaceRegistry)
-	return &forceIncludeEnv{srv: srv, clientCtx: clientCtx, dir: t.TempDir()}
+	return client.Context{}.WithTxConfig(enc.TxConfig).WithCodec(enc.Codec).WithInterfaceRegistry(enc.InterfaceRegistry)
 }
 
 // signedTxFile writes a signed tx carrying a veto with a reason of

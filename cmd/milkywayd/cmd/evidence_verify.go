@@ -69,16 +69,21 @@ the evidence Msg and verifies it again:
                    the DA under the claimed commitment; the verdict says
                    needs_reexecution: the app hash claim itself is settled by
                    re-executing that block on a node synced to the height before
-  censorship       from the DA alone, with the lane's rules (x/sequencer, queried
-                   from --node): the forced blob is in the lane namespace at its DA
-                   height under its commitment, with a valid inclusion proof, and
-                   hashes to the tx hash; the late block is on the DA, signed by the
-                   sequencer, carries the late header and was posted after the
-                   deadline; and the tx is in no sequencer block posted to the
-                   chain namespace from the forced tx's DA height to the deadline
-                   (the scan runs until the first sequencer block posted after the
-                   deadline, which the verdict names). A tx that was included in
-                   time fails the verdict (docs/adr/004-forced-inclusion.md)
+  censorship       from the DA, with the lane's rules (x/sequencer, queried from
+                   --node): the forced blob is in the lane namespace at its DA
+                   height under its commitment, with a valid inclusion proof,
+                   hashes to the tx hash, and is admitted by the lane's rule (the
+                   lane re-read from its epoch's start: a transaction, within
+                   max_tx_bytes and the epoch's byte budget, not a repeat); the
+                   late block is on the DA, signed by the sequencer, carries the
+                   late header and was posted after the deadline; the tx is in no
+                   sequencer block posted to the chain namespace from the forced
+                   tx's DA height to the deadline (the scan runs to the first
+                   sequencer block posted after the deadline, which the verdict
+                   names); and --node's tx index does not have it below that first
+                   late block (put in through the mempool before it was forced).
+                   A tx included in time fails the verdict
+                   (docs/adr/004-forced-inclusion.md)
 
 It prints a JSON verdict and fails if any check fails.`,
 		Example: "milkywayd evidence verify 1 --home ~/.milkyway --da-url http://127.0.0.1:7980 --node tcp://127.0.0.1:26657",
