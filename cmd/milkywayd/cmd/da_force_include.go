@@ -91,7 +91,7 @@ milkywayd da force-include signed.json --namespace 6d696c6b79666f726365 --da-url
 			if err != nil {
 				return err
 			}
-			rules, err := laneRules(cmd)
+			rules, err := laneRulesFromFlags(cmd)
 			if err != nil {
 				return err
 			}
@@ -141,14 +141,14 @@ func readSignedTx(clientCtx client.Context, path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: signatures: %w", path, err)
 	}
-	if len(sigs) == 0 || !signed(sigs) {
+	if len(sigs) == 0 || !allSigned(sigs) {
 		return nil, fmt.Errorf("%s is not signed: sign it with 'milkywayd tx sign' first (an unsigned tx would only fail in the block)", path)
 	}
 	return clientCtx.TxConfig.TxEncoder()(tx)
 }
 
-// signed says whether every signature carries signature bytes.
-func signed(sigs []signing.SignatureV2) bool {
+// allSigned says whether every signature carries signature bytes.
+func allSigned(sigs []signing.SignatureV2) bool {
 	for _, s := range sigs {
 		switch d := s.Data.(type) {
 		case *signing.SingleSignatureData:
@@ -166,9 +166,9 @@ func signed(sigs []signing.SignatureV2) bool {
 	return true
 }
 
-// laneRules are the lane's rules: queried from the chain, or, offline,
+// laneRulesFromFlags are the lane's rules: queried from the chain, or, offline,
 // just the --namespace and --max-tx-bytes flags.
-func laneRules(cmd *cobra.Command) (sequencertypes.ForcedInclusion, error) {
+func laneRulesFromFlags(cmd *cobra.Command) (sequencertypes.ForcedInclusion, error) {
 	if nsFlag, _ := cmd.Flags().GetString(flagNamespace); nsFlag != "" {
 		ns, err := da.ParseNamespace(nsFlag)
 		if err != nil {
