@@ -169,12 +169,13 @@ type censorWorld struct {
 	forced   slashingtypes.DAPointer
 	tx       []byte
 	blocks   map[uint64]*rollkittypes.Block
+	at       [][2]uint64 // rollup height, DA height, in posting order
 	pointers map[uint64]slashingtypes.DAPointer
 }
 
 func newCensorWorld(t *testing.T, edit func(w *censorWorld)) *censorWorld {
 	w := &censorWorld{da: newFakeDA(), tx: []byte("tx forced"), blocks: map[uint64]*rollkittypes.Block{},
-		pointers: map[uint64]slashingtypes.DAPointer{}}
+		at: [][2]uint64{{1, 3}, {2, 8}, {3, 12}, {5, 15}, {4, 15}, {6, 16}}, pointers: map[uint64]slashingtypes.DAPointer{}}
 	for h := uint64(1); h <= 6; h++ {
 		w.blocks[h] = seqBlock(h, []byte(fmt.Sprintf("tx other %d", h)))
 	}
@@ -187,7 +188,7 @@ func newCensorWorld(t *testing.T, edit func(w *censorWorld)) *censorWorld {
 	w.da.put(t, chainNS, 12, gatewaytest.PostedBlob(gatewaytest.Block(gatewaytest.BlockSpec{
 		ChainID: censorChainID, Height: 3, Txs: [][]byte{w.tx}, Key: forger})))
 	w.forced = w.da.put(t, laneNS, 7, w.tx)
-	for _, hd := range [][2]uint64{{1, 3}, {2, 8}, {3, 12}, {5, 15}, {4, 15}, {6, 16}} {
+	for _, hd := range w.at {
 		w.pointers[hd[0]] = w.da.putBlock(t, hd[1], w.blocks[hd[0]])
 	}
 	return w
@@ -260,6 +261,20 @@ func TestVerifyCensorship(t *testing.T) {
 	v, late = w.check(t, w.evidence(t, 6), censorRules)
 	require.True(t, v.Verified, "%+v", v.Checks)
 	require.Equal(t, uint64(4), late)
+
+	// A block rollkit posts again past the deadline is not the first late
+	// block (ADR 004): block 3 again at DA 15, the new blocks at DA 16.
+	w = newCensorWorld(t, func(w *censorWorld) {
+		w.at = [][2]uint64{{1, 3}, {2, 8}, {3, 12}, {3, 15}, {4, 16}, {5, 16}, {6, 17}}
+	})
+	v, late = w.check(t, w.evidence(t, 4), censorRules)
+	require.True(t, v.Verified, "%+v", v.Checks)
+	require.Equal(t, uint64(4), late)
+	require.Contains(t, v.Checks[9].Detail, "rollup height 4 at DA height 16")
+	// Evidence naming the re-posted block still holds: B is block 4.
+	v, late = w.check(t, w.evidence(t, 3), censorRules)
+	require.True(t, v.Verified, "%+v", v.Checks)
+	require.Equal(t, uint64(4), late)
 }
 
 // TestVerifyCensorshipRefutes: evidence that does not hold from the DA
@@ -273,6 +288,14 @@ func TestVerifyCensorshipRefutes(t *testing.T) {
 		c := failed(v)
 		require.Equal(t, "forced tx absent from every sequencer block posted by the deadline", c.Check)
 		require.Contains(t, c.Detail, "rollup block 3 at DA height 12")
+	})
+	t.Run("no new block after the deadline yet", func(t *testing.T) {
+		w := newCensorWorld(t, func(w *censorWorld) {
+			w.at = [][2]uint64{{1, 3}, {2, 8}, {3, 12}, {4, 13}, {3, 15}}
+		})
+		v, _ := w.check(t, w.evidence(t, 3), censorRules)
+		require.Equal(t, "first sequencer block posted after the deadline", failed(v).Check)
+		require.Contains(t, failed(v).Detail, "no new sequencer block from DA height 15")
 	})
 	t.Run("the late block was posted at the deadline", func(t *testing.T) {
 		w := newCensorWorld(t, nil)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 
 	goda "github.com/rollkit/go-da"
@@ -90,41 +91,48 @@ func checkCensorship(ctx context.Context, client goda.DA, verifier *gateway.Bloc
 	var (
 		first    *rollkittypes.Block
 		firstDA  uint64
+		highest  uint64 // highest block height seen at an earlier DA height
 		scanned  int
 		minH     uint64
 		maxH     uint64
 		included *rollkittypes.Block
 		inclDA   uint64
 	)
-	for h := forced.Height; h <= late.Height && first == nil; h++ {
+	// B is the lowest new block (above every block posted at a lower DA
+	// height: a block rollkit posts again does not count) at the first DA
+	// height past the deadline that has one. The named late block is past
+	// the deadline, so B is usually found by its DA height; if it is not
+	// new, the scan goes on to the DA's tip.
+	for h := forced.Height; first == nil; h++ {
 		blocks, err := sequencerBlocksAt(ctx, client, verifier, ns, h)
+		if errors.Is(err, da.ErrHeightFromFuture) {
+			v.add("first sequencer block posted after the deadline", false, "no new sequencer block from DA height %d to the DA's tip %d", deadline+1, h-1)
+			return 0
+		}
 		if err != nil {
 			v.add("forced tx absent from every sequencer block posted by the deadline", false, "%s", err)
 			return 0
 		}
-		if h > deadline {
-			for _, b := range blocks {
-				if first == nil || b.Height() < first.Height() {
+		for _, b := range blocks {
+			switch {
+			case h > deadline:
+				if b.Height() > highest && (first == nil || b.Height() < first.Height()) {
 					first, firstDA = b, h
 				}
+			default:
+				if scanned == 0 || b.Height() < minH {
+					minH = b.Height()
+				}
+				maxH = max(maxH, b.Height())
+				scanned++
+				if included == nil && containsTx(b, tx) {
+					included, inclDA = b, h
+				}
 			}
-			continue
 		}
 		for _, b := range blocks {
-			if scanned == 0 || b.Height() < minH {
-				minH = b.Height()
-			}
-			maxH = max(maxH, b.Height())
-			scanned++
-			if included == nil && containsTx(b, tx) {
-				included, inclDA = b, h
-			}
+			highest = max(highest, b.Height())
 		}
-	}
-	if first == nil {
-		// The late block itself is past the deadline and was verified above.
-		v.add("first sequencer block posted after the deadline", false, "none found from DA height %d to %d", deadline+1, late.Height)
-		return 0
 	}
 	v.add("first sequencer block posted after the deadline", true, "rollup height %d at DA height %d; the evidence names rollup height %d at DA height %d",
 		first.Height(), firstDA, header.Height(), late.Height)

@@ -78,10 +78,10 @@ the evidence Msg and verifies it again:
                    late block is on the DA, signed by the sequencer, carries the
                    late header and was posted after the deadline; the tx is in no
                    sequencer block posted to the chain namespace from the forced
-                   tx's DA height to the deadline (the scan runs to the first
-                   sequencer block posted after the deadline, which the verdict
-                   names); and --node's tx index does not have it below that first
-                   late block (put in through the mempool before it was forced).
+                   tx's DA height to the deadline (the scan runs to the first new
+                   sequencer block posted after the deadline, B, which the verdict
+                   names; a block posted again does not count); and --node's tx
+                   index does not have it below B (put in before it was forced).
                    A tx included in time fails the verdict
                    (docs/adr/004-forced-inclusion.md)
 
