@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+
 	errorsmod "cosmossdk.io/errors"
 
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
@@ -16,8 +18,8 @@ func (k *Keeper) requireOperatorAdmin(ctx context.Context, id uint32, signer str
 	if err != nil {
 		return op, errorsmod.Wrapf(types.ErrTargetNotFound, "operator %d: %s", id, err)
 	}
-	if op.Admin != signer {
-		return op, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of operator %d", signer, id)
+	if err := access.RequireAdmin(op.Admin, signer, "operator %d", id); err != nil {
+		return op, err
 	}
 	return op, nil
 }
@@ -28,8 +30,8 @@ func (k *Keeper) requireServiceAdmin(ctx context.Context, id uint32, signer stri
 	if err != nil {
 		return svc, errorsmod.Wrapf(types.ErrTargetNotFound, "service %d: %s", id, err)
 	}
-	if svc.Admin != signer {
-		return svc, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", signer, id)
+	if err := access.RequireAdmin(svc.Admin, signer, "service %d", id); err != nil {
+		return svc, err
 	}
 	return svc, nil
 }

@@ -3,7 +3,8 @@ package keeper
 import (
 	"context"
 
-	errorsmod "cosmossdk.io/errors"
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
@@ -14,8 +15,8 @@ func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	if msg.Authority != ms.authority {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", ms.authority, msg.Authority)
+	if err := access.RequireGov(ms.authority, msg.Authority); err != nil {
+		return nil, err
 	}
 	if err := ms.params.Set(ctx, msg.Params); err != nil {
 		return nil, err

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
@@ -31,8 +33,8 @@ func (k *Keeper) requireServiceAdmin(ctx context.Context, serviceID uint32, sign
 	if err != nil {
 		return service, err
 	}
-	if service.Admin != signer {
-		return service, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", signer, serviceID)
+	if err := access.RequireAdmin(service.Admin, signer, "service %d", serviceID); err != nil {
+		return service, err
 	}
 	return service, nil
 }

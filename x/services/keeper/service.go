@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -94,8 +96,8 @@ func (k *Keeper) DeactivateServiceForEmptyAllowList(ctx context.Context, id uint
 
 // setAccreditation is MsgAccreditService and MsgRevokeServiceAccreditation:
 // governance sets the flag, and setting it to what it is fails.
-func (ms msgServer) setAccreditation(ctx context.Context, authority string, serviceID uint32, accredited bool) error {
-	if err := ms.requireAuthority(authority); err != nil {
+func (ms msgServer) setAccreditation(ctx context.Context, signer string, serviceID uint32, accredited bool) error {
+	if err := access.RequireGov(ms.authority, signer); err != nil {
 		return err
 	}
 	service, err := ms.GetService(ctx, serviceID)

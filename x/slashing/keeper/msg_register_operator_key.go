@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -19,8 +21,8 @@ func (ms msgServer) RegisterOperatorKey(ctx context.Context, msg *types.MsgRegis
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrOperatorNotFound, "operator %d", msg.OperatorId)
 	}
-	if op.Admin != msg.Sender {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of operator %d", msg.Sender, msg.OperatorId)
+	if err := access.RequireAdmin(op.Admin, msg.Sender, "operator %d", msg.OperatorId); err != nil {
+		return nil, err
 	}
 	if _, err := ms.services.GetService(ctx, msg.ServiceId); err != nil {
 		return nil, errorsmod.Wrapf(types.ErrServiceNotFound, "service %d", msg.ServiceId)

@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -19,8 +21,8 @@ func (ms msgServer) SetSlashingRules(ctx context.Context, msg *types.MsgSetSlash
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrServiceNotFound, "service %d", msg.ServiceId)
 	}
-	if svc.Admin != msg.Sender {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", msg.Sender, msg.ServiceId)
+	if err := access.RequireAdmin(svc.Admin, msg.Sender, "service %d", msg.ServiceId); err != nil {
+		return nil, err
 	}
 	rp, err := ms.restaking.GetParams(ctx)
 	if err != nil {

@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
@@ -18,8 +20,8 @@ func (ms msgServer) Unjail(ctx context.Context, msg *types.MsgUnjail) (*types.Ms
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrOperatorNotFound, "operator %d", msg.OperatorId)
 	}
-	if op.Admin != msg.Sender {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of operator %d", msg.Sender, msg.OperatorId)
+	if err := access.RequireAdmin(op.Admin, msg.Sender, "operator %d", msg.OperatorId); err != nil {
+		return nil, err
 	}
 	return &types.MsgUnjailResponse{}, ms.unjail(ctx, msg.OperatorId, msg.ServiceId)
 }

@@ -3,7 +3,7 @@ package keeper
 import (
 	"context"
 
-	errorsmod "cosmossdk.io/errors"
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
@@ -11,8 +11,8 @@ import (
 // UpdateParams sets the params (governance). Rules already stored keep
 // their values; new rules must fit the new bounds.
 func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if msg.Authority != ms.authority {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", ms.authority, msg.Authority)
+	if err := access.RequireGov(ms.authority, msg.Authority); err != nil {
+		return nil, err
 	}
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
