@@ -3,11 +3,10 @@ package keeper
 import (
 	"context"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 )
 
 // RegisterAsset registers an asset (governance only). Registering a denom

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 

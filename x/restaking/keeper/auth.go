@@ -3,10 +3,9 @@ package keeper
 import (
 	"context"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"

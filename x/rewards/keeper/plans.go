@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )

@@ -3,10 +3,9 @@ package keeper
 import (
 	"context"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 

@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 

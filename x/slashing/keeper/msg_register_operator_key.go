@@ -3,11 +3,10 @@ package keeper
 import (
 	"context"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 

@@ -3,10 +3,9 @@ package keeper
 import (
 	"context"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
-
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
