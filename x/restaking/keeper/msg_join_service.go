@@ -26,7 +26,7 @@ func (ms msgServer) JoinService(ctx context.Context, msg *types.MsgJoinService) 
 	if joined, err := ms.IsOperatorJoined(ctx, msg.OperatorId, msg.ServiceId); err != nil || joined {
 		return nil, errorsmod.Wrapf(types.ErrAlreadyJoined, "operator %d, service %d", msg.OperatorId, msg.ServiceId)
 	}
-	if allowed, err := ms.isOperatorAllowed(ctx, msg.ServiceId, msg.OperatorId); err != nil || !allowed {
+	if allowed, err := ms.IsOperatorAllowed(ctx, msg.OperatorId, msg.ServiceId); err != nil || !allowed {
 		return nil, errorsmod.Wrapf(types.ErrNotAllowed, "operator %d, service %d", msg.OperatorId, msg.ServiceId)
 	}
 	if err := ms.join(ctx, msg.OperatorId, msg.ServiceId); err != nil {
