@@ -6,7 +6,6 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -16,11 +15,7 @@ func (ms msgServer) RegisterOperatorKey(ctx context.Context, msg *types.MsgRegis
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.operators.GetOperator(ctx, msg.OperatorId)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrOperatorNotFound, "operator %d", msg.OperatorId)
-	}
-	if err := access.RequireAdmin(op.Admin, msg.Sender, "operator %d", msg.OperatorId); err != nil {
+	if err := ms.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender); err != nil {
 		return nil, err
 	}
 	if _, err := ms.services.GetService(ctx, msg.ServiceId); err != nil {

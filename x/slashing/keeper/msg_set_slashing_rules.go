@@ -6,7 +6,6 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -16,11 +15,7 @@ func (ms msgServer) SetSlashingRules(ctx context.Context, msg *types.MsgSetSlash
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	svc, err := ms.services.GetService(ctx, msg.ServiceId)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrServiceNotFound, "service %d", msg.ServiceId)
-	}
-	if err := access.RequireAdmin(svc.Admin, msg.Sender, "service %d", msg.ServiceId); err != nil {
+	if err := ms.requireServiceAdmin(ctx, msg.ServiceId, msg.Sender); err != nil {
 		return nil, err
 	}
 	rp, err := ms.restaking.GetParams(ctx)

@@ -3,9 +3,6 @@ package keeper
 import (
 	"context"
 
-	errorsmod "cosmossdk.io/errors"
-
-	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -15,11 +12,7 @@ func (ms msgServer) Unjail(ctx context.Context, msg *types.MsgUnjail) (*types.Ms
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	op, err := ms.operators.GetOperator(ctx, msg.OperatorId)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrOperatorNotFound, "operator %d", msg.OperatorId)
-	}
-	if err := access.RequireAdmin(op.Admin, msg.Sender, "operator %d", msg.OperatorId); err != nil {
+	if err := ms.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender); err != nil {
 		return nil, err
 	}
 	return &types.MsgUnjailResponse{}, ms.unjail(ctx, msg.OperatorId, msg.ServiceId)
