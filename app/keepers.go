@@ -242,7 +242,9 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions) {
 	app.setIBCRouter()
 }
 
-// feeAnteOptions are the standard SDK ante options with fees in umilk.
+// anteOptions are the standard SDK ante options (accounts, bank for fees,
+// sign modes, default signature gas); newAnteHandler in ante.go builds the
+// chain from them.
 func (app *App) anteOptions() ante.HandlerOptions {
 	return ante.HandlerOptions{
 		AccountKeeper:   app.AccountKeeper,

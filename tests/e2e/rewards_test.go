@@ -92,7 +92,7 @@ func TestRewardsThroughCLI(t *testing.T) {
 	c.query(c.seqRPC, &shares, "rewards", "pool-service-shares", "1", svcID)
 	requireDecEqual(t, "2000000", shares.Shares, "only carol's pool shares trust the service")
 
-	// The plan, and a non-admin's attempt at one (rewards ErrUnauthorized).
+	// The plan, and a non-admin's attempt at one (access.ErrNotAdmin).
 	start := time.Now().UTC().Add(-time.Minute).Format(time.RFC3339)
 	end := time.Now().UTC().Add(time.Hour).Format(time.RFC3339)
 	planArgs := func(funds int64) []string {
@@ -102,7 +102,7 @@ func TestRewardsThroughCLI(t *testing.T) {
 	}
 	created := c.round(
 		rtx("alice", planArgs(planFunds)...),
-		rtxFails("bob", 7, "rewards", planArgs(1_000_000)...),
+		rtxFails("bob", 3, "access", planArgs(1_000_000)...),
 	)
 	c.requireOnlyFee(created[1], bob)
 	ev := c.onlyEvent(created[0], "milkyway.rewards.v1.EventCreateRewardsPlan")
@@ -213,7 +213,7 @@ func TestRewardsThroughCLI(t *testing.T) {
 	// Carol withdraws everything; three rejections pay the fee only.
 	r := c.round(
 		rtx("carol", "rewards", "withdraw-all-rewards"),
-		rtxFails("dave", 7, "rewards", "rewards", "withdraw-commission", opID),
+		rtxFails("dave", 3, "access", "rewards", "withdraw-commission", opID),
 		rtxFails("alice", 13, "rewards", "rewards", "withdraw-rewards", "pool", "1"),
 		rtxFails("bob", 6, "rewards", "rewards", "cancel-plan", "2"),
 	)

@@ -34,6 +34,6 @@ func TestServicesThroughCLI(t *testing.T) {
 	require.Equal(t, c.address("alice"), res.Service.Admin)
 
 	code, codespace := c.txResult(c.tx("bob", "services", "deactivate-service", svcID))
-	require.Equal(t, uint32(4), code, "ErrUnauthorized")
-	require.Equal(t, "services", codespace)
+	require.Equal(t, uint32(3), code, "access.ErrNotAdmin")
+	require.Equal(t, "access", codespace)
 }

@@ -27,8 +27,8 @@ func TestTokenFactoryThroughCLI(t *testing.T) {
 	c.mustTx("alice", "tokenfactory", "force-transfer", "100"+denom, bob, alice)
 	c.mustTx("alice", "tokenfactory", "burn", "50"+denom)
 	code, codespace := c.txResult(c.tx("bob", "tokenfactory", "mint", "1"+denom))
-	require.NotZero(t, code, "bob is not the admin")
-	require.Equal(t, "tokenfactory", codespace)
+	require.Equal(t, uint32(3), code, "access.ErrNotAdmin: bob is not the admin")
+	require.Equal(t, "access", codespace)
 
 	var created struct {
 		Denoms []string `json:"denoms"`

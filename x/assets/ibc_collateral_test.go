@@ -19,6 +19,7 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/app"
 	"github.com/milkyway-labs/milkyway-rollup/app/apptesting"
 	"github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
@@ -204,7 +205,7 @@ func (s *CollateralTestSuite) TestRefusals() {
 			msg: func(s *CollateralTestSuite) sdk.Msg {
 				return types.NewMsgRegisterAsset(s.holder.String(), types.NewAsset(s.voucher, ticker, 6))
 			},
-			expErr: govtypes.ErrInvalidSigner,
+			expErr: access.ErrNotGovAuthority,
 		},
 		{
 			name:    "price posted by a non-feeder",
@@ -220,7 +221,7 @@ func (s *CollateralTestSuite) TestRefusals() {
 				return &servicestypes.MsgSetServiceParams{Sender: s.holder.String(), ServiceId: sequencingService,
 					ServiceParams: servicestypes.ServiceParams{AllowedDenoms: []string{s.voucher}}}
 			},
-			expErr: servicestypes.ErrUnauthorized,
+			expErr: access.ErrNotAdmin,
 		},
 		{
 			name:    "service that does not allow the voucher",

@@ -46,7 +46,7 @@ func NewAppModule(cdc codec.Codec, k keeper.Keeper) AppModule {
 // Name returns the module name.
 func (AppModule) Name() string { return types.ModuleName }
 
-// IsOnePerModuleType marks this as a depinject-compatible module.
+// IsOnePerModuleType marks the module as one per type.
 func (AppModule) IsOnePerModuleType() {}
 
 // IsAppModule marks this as an app module.

@@ -6,11 +6,12 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 )
 
 // DeregisterAsset removes the asset of a denom (governance only).
 func (ms msgServer) DeregisterAsset(ctx context.Context, msg *types.MsgDeregisterAsset) (*types.MsgDeregisterAssetResponse, error) {
-	if err := ms.requireAuthority(msg.Authority); err != nil {
+	if err := access.RequireGov(ms.authority, msg.Authority); err != nil {
 		return nil, err
 	}
 	asset, err := ms.GetAsset(ctx, msg.Denom)

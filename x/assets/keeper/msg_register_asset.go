@@ -6,12 +6,13 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 )
 
 // RegisterAsset registers an asset (governance only). Registering a denom
 // that is already known replaces its asset, ticker included.
 func (ms msgServer) RegisterAsset(ctx context.Context, msg *types.MsgRegisterAsset) (*types.MsgRegisterAssetResponse, error) {
-	if err := ms.requireAuthority(msg.Authority); err != nil {
+	if err := access.RequireGov(ms.authority, msg.Authority); err != nil {
 		return nil, err
 	}
 	// ValidateBasic already ran for a tx; gov executes Msgs too, so the

@@ -4,9 +4,9 @@ import (
 	"strings"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/assets/types"
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 )
 
 func (s *KeeperTestSuite) TestRegisterAsset() {
@@ -51,7 +51,7 @@ func (s *KeeperTestSuite) TestRegisterAsset() {
 		{
 			name:   "wrong authority",
 			msg:    types.NewMsgRegisterAsset(stranger, atom),
-			expErr: govtypes.ErrInvalidSigner,
+			expErr: access.ErrNotGovAuthority,
 		},
 		{
 			name:   "lowercase ticker",
@@ -155,7 +155,7 @@ func (s *KeeperTestSuite) TestDeregisterAsset() {
 		{
 			name:   "wrong authority",
 			msg:    types.NewMsgDeregisterAsset(stranger, "uatom"),
-			expErr: govtypes.ErrInvalidSigner,
+			expErr: access.ErrNotGovAuthority,
 		},
 		{
 			name:   "unknown denom",

@@ -4,18 +4,9 @@ import (
 	"context"
 
 	errorsmod "cosmossdk.io/errors"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/types"
 )
-
-// requireAuthority checks that signer is the governance authority.
-func (k *Keeper) requireAuthority(signer string) error {
-	if signer != k.authority {
-		return errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", k.authority, signer)
-	}
-	return nil
-}
 
 // requireMinter loads the params and checks signer is a minter.
 func (k *Keeper) requireMinter(ctx context.Context, signer string) (types.Params, error) {

@@ -5,12 +5,13 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/types"
 )
 
 // UpdateParams sets the module params (governance only).
 func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if err := ms.requireAuthority(msg.Authority); err != nil {
+	if err := access.RequireGov(ms.authority, msg.Authority); err != nil {
 		return nil, err
 	}
 	if err := msg.Params.Validate(); err != nil {

@@ -1,15 +1,16 @@
 package keeper
 
 import (
-	"bytes"
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
 // requireOperatorAdmin loads the operator and checks that signer is its
-// admin. Addresses are compared as bytes, so any valid encoding of the
-// admin's address is accepted.
+// admin. Both addresses are put in their canonical spelling first, so any
+// valid encoding of the admin's address is accepted (the same as comparing
+// bytes).
 func (k *Keeper) requireOperatorAdmin(ctx context.Context, operatorID uint32, signer string) (types.Operator, error) {
 	signerBz, err := k.addressCodec.StringToBytes(signer)
 	if err != nil {
@@ -23,8 +24,16 @@ func (k *Keeper) requireOperatorAdmin(ctx context.Context, operatorID uint32, si
 	if err != nil {
 		return types.Operator{}, err
 	}
-	if !bytes.Equal(signerBz, adminBz) {
-		return types.Operator{}, types.ErrUnauthorized.Wrapf("%s is not the admin of operator %d", signer, operatorID)
+	canonicalSigner, err := k.addressCodec.BytesToString(signerBz)
+	if err != nil {
+		return types.Operator{}, err
+	}
+	canonicalAdmin, err := k.addressCodec.BytesToString(adminBz)
+	if err != nil {
+		return types.Operator{}, err
+	}
+	if err := access.RequireAdmin(canonicalAdmin, canonicalSigner, "operator %d", operatorID); err != nil {
+		return types.Operator{}, err
 	}
 	return op, nil
 }

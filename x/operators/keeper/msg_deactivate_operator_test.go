@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -40,7 +41,7 @@ func (s *KeeperTestSuite) TestMsgDeactivateOperator() {
 				s.Require().Equal(t0.Add(time.Hour), res.CompletionTime)
 			},
 		},
-		{name: "not the admin", setup: registered, msg: deactivate(bob, 1), expErr: types.ErrUnauthorized},
+		{name: "not the admin", setup: registered, msg: deactivate(bob, 1), expErr: access.ErrNotAdmin},
 		{name: "unknown operator", setup: registered, msg: deactivate(alice, 2), expErr: types.ErrOperatorNotFound},
 		{name: "operator id zero", msg: deactivate(alice, 0), expErr: types.ErrInvalidOperatorID},
 		{name: "invalid sender", setup: registered, msg: deactivate("", 1), expErr: types.ErrInvalidAddress},

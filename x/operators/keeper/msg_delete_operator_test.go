@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -50,7 +51,7 @@ func (s *KeeperTestSuite) TestMsgDeleteOperator() {
 			msg:    del(alice, 1),
 			expErr: types.ErrOperatorNotInactive,
 		},
-		{name: "not the admin", setup: inactive, msg: del(bob, 1), expErr: types.ErrUnauthorized},
+		{name: "not the admin", setup: inactive, msg: del(bob, 1), expErr: access.ErrNotAdmin},
 		{name: "unknown operator", setup: inactive, msg: del(alice, 3), expErr: types.ErrOperatorNotFound},
 		{name: "operator id zero", setup: inactive, msg: del(alice, 0), expErr: types.ErrInvalidOperatorID},
 		{name: "invalid sender", setup: inactive, msg: del("not-an-address", 1), expErr: types.ErrInvalidAddress},

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -46,7 +47,7 @@ func (s *KeeperTestSuite) TestMsgReactivateOperator() {
 			expErr: types.ErrOperatorNotInactive,
 		},
 		{name: "ACTIVE cannot be reactivated", setup: func(s *KeeperTestSuite) { s.register(alice) }, msg: reactivate(alice, 1), expErr: types.ErrOperatorNotInactive},
-		{name: "not the admin", setup: inactive, msg: reactivate(bob, 1), expErr: types.ErrUnauthorized},
+		{name: "not the admin", setup: inactive, msg: reactivate(bob, 1), expErr: access.ErrNotAdmin},
 		{name: "unknown operator", setup: inactive, msg: reactivate(alice, 9), expErr: types.ErrOperatorNotFound},
 		{name: "operator id zero", setup: inactive, msg: reactivate(alice, 0), expErr: types.ErrInvalidOperatorID},
 	}

@@ -6,6 +6,7 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -58,7 +59,7 @@ func (s *KeeperTestSuite) TestMsgSetOperatorParams() {
 		{name: "above one", setup: registeredDayAgo, msg: set(alice, 1, "1.01"), expErr: types.ErrInvalidCommission},
 		{name: "negative", setup: registeredDayAgo, msg: set(alice, 1, "-0.01"), expErr: types.ErrInvalidCommission},
 		{name: "not set", setup: registeredDayAgo, msg: set(alice, 1, ""), expErr: types.ErrInvalidCommission},
-		{name: "not the admin", setup: registeredDayAgo, msg: set(bob, 1, "0.11"), expErr: types.ErrUnauthorized},
+		{name: "not the admin", setup: registeredDayAgo, msg: set(bob, 1, "0.11"), expErr: access.ErrNotAdmin},
 		{name: "unknown operator", setup: registeredDayAgo, msg: set(alice, 4, "0.11"), expErr: types.ErrOperatorNotFound},
 		{name: "operator id zero", setup: registeredDayAgo, msg: set(alice, 0, "0.11"), expErr: types.ErrInvalidOperatorID},
 	}

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -21,12 +22,12 @@ func (s *KeeperTestSuite) TestMsgTransferOperatorOwnership() {
 				s.Require().Equal(bob, s.operator(1).Admin)
 				s.Require().Equal([]string{"milkyway.operators.v1.EventTransferOperatorOwnership"}, s.eventTypes())
 				_, err := s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: alice, OperatorId: 1})
-				s.Require().ErrorIs(err, types.ErrUnauthorized)
+				s.Require().ErrorIs(err, access.ErrNotAdmin)
 				_, err = s.ms.DeactivateOperator(s.ctx, &types.MsgDeactivateOperator{Sender: bob, OperatorId: 1})
 				s.Require().NoError(err)
 			},
 		},
-		{name: "not the admin", setup: registered, msg: transfer(carol, 1, carol), expErr: types.ErrUnauthorized},
+		{name: "not the admin", setup: registered, msg: transfer(carol, 1, carol), expErr: access.ErrNotAdmin},
 		{name: "unknown operator", setup: registered, msg: transfer(alice, 2, bob), expErr: types.ErrOperatorNotFound},
 		{name: "operator id zero", setup: registered, msg: transfer(alice, 0, bob), expErr: types.ErrInvalidOperatorID},
 		{name: "invalid new admin", setup: registered, msg: transfer(alice, 1, "milk1nope"), expErr: types.ErrInvalidAddress},

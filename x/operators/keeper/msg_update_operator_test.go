@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"context"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -34,7 +35,7 @@ func (s *KeeperTestSuite) TestMsgUpdateOperator() {
 				s.Require().Equal("Resting", s.operator(1).Moniker)
 			},
 		},
-		{name: "not the admin", setup: registered, msg: update(bob, 1, "Mine", keep, keep), expErr: types.ErrUnauthorized},
+		{name: "not the admin", setup: registered, msg: update(bob, 1, "Mine", keep, keep), expErr: access.ErrNotAdmin},
 		{name: "unknown operator", setup: registered, msg: update(alice, 7, "X", keep, keep), expErr: types.ErrOperatorNotFound},
 		{name: "operator id zero", setup: registered, msg: update(alice, 0, "X", keep, keep), expErr: types.ErrInvalidOperatorID},
 		{name: "invalid sender", setup: registered, msg: update("milk1bad", 1, "X", keep, keep), expErr: types.ErrInvalidAddress},

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -12,8 +13,8 @@ import (
 // module account) may send it. Operators already INACTIVATING keep their
 // completion time when deactivation_time changes.
 func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if msg.Authority != ms.k.authority {
-		return nil, types.ErrInvalidAuthority.Wrapf("expected %s, got %s", ms.k.authority, msg.Authority)
+	if err := access.RequireGov(ms.k.authority, msg.Authority); err != nil {
+		return nil, err
 	}
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err

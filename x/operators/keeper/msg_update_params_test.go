@@ -6,6 +6,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 )
 
@@ -37,7 +38,7 @@ func (s *KeeperTestSuite) TestMsgUpdateParams() {
 				s.Require().Equal(t0.Add(types.DefaultDeactivationTime), s.state().Ends[1])
 			},
 		},
-		{name: "not the authority", msg: update(alice, newParams), expErr: types.ErrInvalidAuthority},
+		{name: "not the authority", msg: update(alice, newParams), expErr: access.ErrNotGovAuthority},
 		{name: "zero deactivation time", msg: update(authority, types.NewParams(nil, 0)), expErr: types.ErrInvalidParams},
 		{
 			name:   "unsorted fee coins",

@@ -13,9 +13,9 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	"github.com/stretchr/testify/suite"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/prices/keeper"
 	"github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 )
@@ -191,7 +191,7 @@ func (s *PricesTestSuite) TestRemovedFeederNoLongerCounts() {
 
 func (s *PricesTestSuite) TestUpdateParamsRejections() {
 	_, err := s.msgs.UpdateParams(s.ctx, &types.MsgUpdateParams{Authority: stranger, Params: types.DefaultParams()})
-	s.Require().ErrorIs(err, govtypes.ErrInvalidSigner)
+	s.Require().ErrorIs(err, access.ErrNotGovAuthority)
 	bad := types.DefaultParams()
 	bad.MaxPriceAge = 0
 	_, err = s.msgs.UpdateParams(s.ctx, &types.MsgUpdateParams{Authority: authority, Params: bad})

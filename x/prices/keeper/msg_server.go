@@ -1,12 +1,6 @@
 package keeper
 
 import (
-	"context"
-
-	errorsmod "cosmossdk.io/errors"
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-
 	"github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 )
 
@@ -16,44 +10,3 @@ var _ types.MsgServer = msgServer{}
 
 // NewMsgServer returns the Msg service implementation.
 func NewMsgServer(k *Keeper) types.MsgServer { return msgServer{Keeper: k} }
-
-// PostPrices records the feeder's latest price for each ticker.
-func (ms msgServer) PostPrices(ctx context.Context, msg *types.MsgPostPrices) (*types.MsgPostPricesResponse, error) {
-	if err := msg.ValidateBasic(); err != nil {
-		return nil, err
-	}
-	params, err := ms.params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if !params.IsFeeder(msg.Feeder) {
-		return nil, errorsmod.Wrapf(types.ErrNotFeeder, "%s", msg.Feeder)
-	}
-	now, err := ms.now(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range msg.Prices {
-		post := types.PricePost{Ticker: p.Ticker, Feeder: msg.Feeder, Price: p.Price, Time: now}
-		if err := ms.posts.Set(ctx, postKey(p.Ticker, msg.Feeder), post); err != nil {
-			return nil, err
-		}
-	}
-	err = sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPostPrices{Feeder: msg.Feeder, Prices: msg.Prices})
-	return &types.MsgPostPricesResponse{}, err
-}
-
-// UpdateParams sets the feeder set and max age (governance only).
-func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if msg.Authority != ms.authority {
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", ms.authority, msg.Authority)
-	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, err
-	}
-	if err := ms.params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventUpdateParams{Params: msg.Params})
-	return &types.MsgUpdateParamsResponse{}, err
-}

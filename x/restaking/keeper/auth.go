@@ -5,6 +5,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
@@ -16,8 +17,8 @@ func (k *Keeper) requireOperatorAdmin(ctx context.Context, id uint32, signer str
 	if err != nil {
 		return op, errorsmod.Wrapf(types.ErrTargetNotFound, "operator %d: %s", id, err)
 	}
-	if op.Admin != signer {
-		return op, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of operator %d", signer, id)
+	if err := access.RequireAdmin(op.Admin, signer, "operator %d", id); err != nil {
+		return op, err
 	}
 	return op, nil
 }
@@ -28,8 +29,8 @@ func (k *Keeper) requireServiceAdmin(ctx context.Context, id uint32, signer stri
 	if err != nil {
 		return svc, errorsmod.Wrapf(types.ErrTargetNotFound, "service %d: %s", id, err)
 	}
-	if svc.Admin != signer {
-		return svc, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", signer, id)
+	if err := access.RequireAdmin(svc.Admin, signer, "service %d", id); err != nil {
+		return svc, err
 	}
 	return svc, nil
 }

@@ -26,25 +26,11 @@ func (ms msgServer) JoinService(ctx context.Context, msg *types.MsgJoinService) 
 	if joined, err := ms.IsOperatorJoined(ctx, msg.OperatorId, msg.ServiceId); err != nil || joined {
 		return nil, errorsmod.Wrapf(types.ErrAlreadyJoined, "operator %d, service %d", msg.OperatorId, msg.ServiceId)
 	}
-	if allowed, err := ms.isOperatorAllowed(ctx, msg.ServiceId, msg.OperatorId); err != nil || !allowed {
+	if allowed, err := ms.IsOperatorAllowed(ctx, msg.OperatorId, msg.ServiceId); err != nil || !allowed {
 		return nil, errorsmod.Wrapf(types.ErrNotAllowed, "operator %d, service %d", msg.OperatorId, msg.ServiceId)
 	}
 	if err := ms.join(ctx, msg.OperatorId, msg.ServiceId); err != nil {
 		return nil, err
 	}
 	return &types.MsgJoinServiceResponse{}, nil
-}
-
-// LeaveService opts an operator out of a service it joined.
-func (ms msgServer) LeaveService(ctx context.Context, msg *types.MsgLeaveService) (*types.MsgLeaveServiceResponse, error) {
-	if _, err := ms.requireOperatorAdmin(ctx, msg.OperatorId, msg.Sender); err != nil {
-		return nil, err
-	}
-	if joined, err := ms.IsOperatorJoined(ctx, msg.OperatorId, msg.ServiceId); err != nil || !joined {
-		return nil, errorsmod.Wrapf(types.ErrNotJoined, "operator %d, service %d", msg.OperatorId, msg.ServiceId)
-	}
-	if err := ms.leave(ctx, msg.OperatorId, msg.ServiceId); err != nil {
-		return nil, err
-	}
-	return &types.MsgLeaveServiceResponse{}, nil
 }

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
@@ -41,7 +42,7 @@ func (s *KeeperTestSuite) TestSecurityMsgs() {
 			s.Require().Equal([]uint32{1}, s.ids(s.queries.ServiceOperators(s.ctx, &types.QueryServiceRequest{ServiceId: 1})))
 			s.Require().Equal([]uint32{1}, s.ids(s.queries.OperatorJoinedServices(s.ctx, &types.QueryOperatorJoinedServicesRequest{OperatorId: 1})))
 		}},
-		{"join by someone who is not the operator admin", nil, func() error { return join(bob, 1, 1) }, types.ErrUnauthorized, nil},
+		{"join by someone who is not the operator admin", nil, func() error { return join(bob, 1, 1) }, access.ErrNotAdmin, nil},
 		{"join twice", func() { s.Require().NoError(join(alice, 1, 1)) }, func() error { return join(alice, 1, 1) }, types.ErrAlreadyJoined, nil},
 		{"join an inactive service", func() {
 			_, err := serviceMsgs(s).DeactivateService(s.ctx, &servicestypes.MsgDeactivateService{Sender: bob, ServiceId: 1})
@@ -58,7 +59,7 @@ func (s *KeeperTestSuite) TestSecurityMsgs() {
 			s.Require().Equal([]uint32{2}, s.ids(s.queries.ServiceOperators(s.ctx, &types.QueryServiceRequest{ServiceId: 1})))
 			s.Require().Equal([]uint32{2}, s.ids(s.queries.ServiceAllowedOperators(s.ctx, &types.QueryServiceRequest{ServiceId: 1})))
 		}},
-		{"allowlist by someone who is not the service admin", nil, func() error { return allow(alice, 1, 1) }, types.ErrUnauthorized, nil},
+		{"allowlist by someone who is not the service admin", nil, func() error { return allow(alice, 1, 1) }, access.ErrNotAdmin, nil},
 		{"allowlist an unknown operator", nil, func() error { return allow(bob, 1, 9) }, types.ErrTargetNotFound, nil},
 		{"allowlist twice", func() { s.Require().NoError(allow(bob, 1, 1)) }, func() error { return allow(bob, 1, 1) }, types.ErrAlreadyAllowed, nil},
 		{"removing from the allowlist also leaves the service", func() {
@@ -101,7 +102,7 @@ func (s *KeeperTestSuite) TestSecurityMsgs() {
 		{"borrow by a stranger", nil, func() error {
 			_, err := s.msgs.BorrowPoolSecurity(s.ctx, &types.MsgBorrowPoolSecurity{Sender: alice, ServiceId: 1, PoolId: 1})
 			return err
-		}, types.ErrUnauthorized, nil},
+		}, access.ErrNotAdmin, nil},
 		{"cease a borrow that does not exist", nil, func() error {
 			_, err := s.msgs.CeasePoolSecurityBorrow(s.ctx, &types.MsgCeasePoolSecurityBorrow{Sender: bob, ServiceId: 1, PoolId: 1})
 			return err

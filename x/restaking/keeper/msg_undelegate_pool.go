@@ -25,12 +25,3 @@ func (ms msgServer) UndelegatePool(ctx context.Context, msg *types.MsgUndelegate
 	}
 	return ms.undelegate(ctx, target, user, sdk.Coins{msg.Amount})
 }
-
-// undelegate runs Undelegate and builds the response.
-func (ms msgServer) undelegate(ctx context.Context, target types.Target, user sdk.AccAddress, amount sdk.Coins) (*types.MsgUndelegateResponse, error) {
-	completion, id, err := ms.Undelegate(ctx, target, user, amount)
-	if err != nil {
-		return nil, err
-	}
-	return &types.MsgUndelegateResponse{CompletionTime: completion, UnbondingId: id}, nil
-}

@@ -1,8 +1,7 @@
 package keeper_test
 
 import (
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 )
 
@@ -15,7 +14,7 @@ func (s *KeeperTestSuite) TestUpdateParams() {
 		expErr error
 	}{
 		{"governance sets params", &types.MsgUpdateParams{Authority: authority, Params: types.DefaultParams()}, nil},
-		{"anyone else", &types.MsgUpdateParams{Authority: alice, Params: types.DefaultParams()}, govtypes.ErrInvalidSigner},
+		{"anyone else", &types.MsgUpdateParams{Authority: alice, Params: types.DefaultParams()}, access.ErrNotGovAuthority},
 		{"invalid params", &types.MsgUpdateParams{Authority: authority, Params: short}, types.ErrInvalidParams},
 	}
 	for _, tc := range tests {

@@ -19,8 +19,9 @@ func (k *Keeper) IsOperatorJoined(ctx context.Context, operatorID, serviceID uin
 	return k.operatorJoinedServices.Has(ctx, idKey(operatorID, serviceID))
 }
 
-// isOperatorAllowed applies the allowlist: an empty list is open.
-func (k *Keeper) isOperatorAllowed(ctx context.Context, serviceID, operatorID uint32) (bool, error) {
+// IsOperatorAllowed tells whether service's allowlist lets operator join:
+// an empty list is open. It takes the ids in IsOperatorJoined's order.
+func (k *Keeper) IsOperatorAllowed(ctx context.Context, operatorID, serviceID uint32) (bool, error) {
 	open, err := k.isAllowListEmpty(ctx, serviceID)
 	if err != nil || open {
 		return open, err

@@ -44,8 +44,9 @@ func init() {
 // genesisTime is the block time of the suite's first block.
 var genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// KeeperTestSuite runs restaking on real auth, bank, pools and services
-// keepers over one multistore; operators are a small in-memory fake.
+// KeeperTestSuite runs restaking on real auth, bank, pools, services and
+// operators keepers over one multistore, wired to each other (hooks,
+// deletion guards, the restaking clock) as the app wires them.
 type KeeperTestSuite struct {
 	suite.Suite
 	ctx       sdk.Context

@@ -153,3 +153,12 @@ func (k *Keeper) addUnbondingEntry(ctx context.Context, target types.Target, use
 		Type: target.Type, TargetId: target.ID, Delegator: user.String(), Amount: out, CompletionTime: completion, UnbondingId: id,
 	})
 }
+
+// undelegate runs Undelegate and builds the response.
+func (ms msgServer) undelegate(ctx context.Context, target types.Target, user sdk.AccAddress, amount sdk.Coins) (*types.MsgUndelegateResponse, error) {
+	completion, id, err := ms.Undelegate(ctx, target, user, amount)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgUndelegateResponse{CompletionTime: completion, UnbondingId: id}, nil
+}

@@ -52,11 +52,6 @@ func (k *Keeper) ServiceJoinedOperators(ctx context.Context, serviceID uint32) (
 	return secondIDs(ctx, k.serviceOperators, serviceID)
 }
 
-// IsOperatorAllowed applies the service's allowlist (empty = open).
-func (k *Keeper) IsOperatorAllowed(ctx context.Context, serviceID, operatorID uint32) (bool, error) {
-	return k.isOperatorAllowed(ctx, serviceID, operatorID)
-}
-
 // GetUserPreferences returns a user's trust preferences (empty: trusts no
 // service).
 func (k *Keeper) GetUserPreferences(ctx context.Context, user sdk.AccAddress) (types.UserPreferences, error) {

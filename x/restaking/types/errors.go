@@ -3,6 +3,10 @@ package types
 import "cosmossdk.io/errors"
 
 // Registered errors of the restaking module. Codes are never renumbered.
+//
+// Errors marked "not returned any more" keep their registration so their
+// codes are never reused: wrong-signer checks return the shared errors of
+// x/internal/access (codespace "access").
 var (
 	ErrInvalidGenesis       = errors.Register(ModuleName, 2, "invalid genesis state")
 	ErrInvalidAddress       = errors.Register(ModuleName, 3, "invalid address")
@@ -19,7 +23,7 @@ var (
 	ErrTargetInUse          = errors.Register(ModuleName, 14, "target still has delegations or unbondings")
 	ErrRestakingCapExceeded = errors.Register(ModuleName, 15, "restaking cap exceeded")
 	ErrZeroShares           = errors.Register(ModuleName, 16, "amount too small: it would buy zero shares")
-	ErrUnauthorized         = errors.Register(ModuleName, 17, "sender is not the admin")
+	ErrUnauthorized         = errors.Register(ModuleName, 17, "sender is not the admin") // not returned any more: access.ErrNotAdmin; code reserved
 	ErrNotAllowed           = errors.Register(ModuleName, 18, "operator is not on the service's allowlist")
 	ErrAlreadyJoined        = errors.Register(ModuleName, 19, "operator already joined the service")
 	ErrNotJoined            = errors.Register(ModuleName, 20, "operator has not joined the service")

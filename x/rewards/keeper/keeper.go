@@ -73,11 +73,11 @@ type Keeper struct {
 	withdrawAddrs collections.Map[sdk.AccAddress, sdk.AccAddress]
 }
 
-// NewKeeper builds the keeper. authority is the gov module account.
 // SetJailChecker wires x/slashing: jailed operators are not eligible for
 // the plans of the service that jailed them.
 func (k *Keeper) SetJailChecker(j types.JailChecker) { k.jails = j }
 
+// NewKeeper builds the keeper. authority is the gov module account.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, accounts types.AccountKeeper,
 	bank types.BankKeeper, community types.CommunityPool, services types.ServicesKeeper,
 	operators types.OperatorsKeeper, restaking types.RestakingKeeper, prices types.PriceSource, authority string,

@@ -10,6 +10,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	"github.com/stretchr/testify/require"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
 )
 
@@ -74,7 +75,7 @@ func TestCreateRewardsPlanRejections(t *testing.T) {
 		{"unspecified distribution", func(m *types.MsgCreateRewardsPlan) { m.PoolsDistribution = types.Distribution{} }, types.ErrInvalidDistribution},
 		{"funds in another denom", func(m *types.MsgCreateRewardsPlan) { m.Funds = coins("5umilk")[0] }, types.ErrInvalidFunds},
 		{"unknown service", func(m *types.MsgCreateRewardsPlan) { m.ServiceId = 99 }, types.ErrServiceNotFound},
-		{"not the service admin", func(m *types.MsgCreateRewardsPlan) { m.Sender = alice }, types.ErrUnauthorized},
+		{"not the service admin", func(m *types.MsgCreateRewardsPlan) { m.Sender = alice }, access.ErrNotAdmin},
 		{"end already passed", func(m *types.MsgCreateRewardsPlan) {
 			m.StartTime, m.EndTime = m.StartTime.Add(-2*time.Hour), m.StartTime.Add(-time.Hour)
 		}, types.ErrInvalidPlan},
@@ -145,21 +146,21 @@ func TestPlanMsgRejections(t *testing.T) {
 	}{
 		{"edit: plan zero", edit(func(m *types.MsgEditRewardsPlan) { m.PlanId = 0 }), types.ErrInvalidPlan},
 		{"edit: unknown plan", edit(func(m *types.MsgEditRewardsPlan) { m.PlanId = 9 }), types.ErrPlanNotFound},
-		{"edit: not the admin", edit(func(m *types.MsgEditRewardsPlan) { m.Sender = bob }), types.ErrUnauthorized},
+		{"edit: not the admin", edit(func(m *types.MsgEditRewardsPlan) { m.Sender = bob }), access.ErrNotAdmin},
 		{"edit: other denom", edit(func(m *types.MsgEditRewardsPlan) { m.AmountPerDay = coins("1umilk")[0] }), types.ErrInvalidPlan},
 		{"edit: end in the past", edit(func(m *types.MsgEditRewardsPlan) {
 			m.StartTime, m.EndTime = m.StartTime.Add(-2*time.Hour), m.StartTime.Add(-time.Hour)
 		}), types.ErrInvalidPlan},
 		{"edit: bad distribution", edit(func(m *types.MsgEditRewardsPlan) { m.OperatorsDistribution.Type = 7 }), types.ErrInvalidDistribution},
 		{"top-up: unknown plan", topUp(admin, 9, "1uinit"), types.ErrPlanNotFound},
-		{"top-up: not the admin", topUp(alice, id, "1uinit"), types.ErrUnauthorized},
+		{"top-up: not the admin", topUp(alice, id, "1uinit"), access.ErrNotAdmin},
 		{"top-up: other denom", topUp(admin, id, "1umilk"), types.ErrInvalidFunds},
 		{"top-up: zero", func() error {
 			_, err := e.msgs.TopUpRewardsPlan(e.ctx, &types.MsgTopUpRewardsPlan{Sender: admin, PlanId: id, Amount: sdk.NewInt64Coin("uinit", 0)})
 			return err
 		}, types.ErrInvalidFunds},
 		{"cancel: unknown plan", cancel(admin, 9), types.ErrPlanNotFound},
-		{"cancel: not the admin", cancel(carol, id), types.ErrUnauthorized},
+		{"cancel: not the admin", cancel(carol, id), access.ErrNotAdmin},
 		{"cancel: bad sender", cancel("milk1bad", id), types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
@@ -208,7 +209,7 @@ func TestWithdrawMsgRejections(t *testing.T) {
 		{"commission: not the admin", func() error {
 			_, err := e.msgs.WithdrawOperatorCommission(e.ctx, &types.MsgWithdrawOperatorCommission{Sender: alice, OperatorId: op})
 			return err
-		}, types.ErrUnauthorized},
+		}, access.ErrNotAdmin},
 		{"commission: nothing accrued", func() error {
 			_, err := e.msgs.WithdrawOperatorCommission(e.ctx, &types.MsgWithdrawOperatorCommission{Sender: carol, OperatorId: op})
 			return err
@@ -216,7 +217,7 @@ func TestWithdrawMsgRejections(t *testing.T) {
 		{"params: not governance", func() error {
 			_, err := e.msgs.UpdateParams(e.ctx, &types.MsgUpdateParams{Authority: alice, Params: types.DefaultParams()})
 			return err
-		}, types.ErrUnauthorized},
+		}, access.ErrNotGovAuthority},
 		{"params: zero step", func() error {
 			_, err := e.msgs.UpdateParams(e.ctx, &types.MsgUpdateParams{Authority: authority, Params: types.Params{}})
 			return err

@@ -9,6 +9,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/rewards/types"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
@@ -31,8 +32,8 @@ func (k *Keeper) requireServiceAdmin(ctx context.Context, serviceID uint32, sign
 	if err != nil {
 		return service, err
 	}
-	if service.Admin != signer {
-		return service, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", signer, serviceID)
+	if err := access.RequireAdmin(service.Admin, signer, "service %d", serviceID); err != nil {
+		return service, err
 	}
 	return service, nil
 }
@@ -97,4 +98,50 @@ func (k *Keeper) endServicePlans(ctx context.Context, serviceID uint32) error {
 		}
 	}
 	return nil
+}
+
+// storeNewPlan charges the creation fee, escrows the funds and stores the plan.
+func (k *Keeper) storeNewPlan(ctx context.Context, msg *types.MsgCreateRewardsPlan) (uint64, error) {
+	sender := sdk.MustAccAddressFromBech32(msg.Sender)
+	params, err := k.params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !params.PlanCreationFee.IsZero() {
+		if err := k.community.FundCommunityPool(ctx, params.PlanCreationFee, sender); err != nil {
+			return 0, errorsmod.Wrapf(err, "plan creation fee %s", params.PlanCreationFee)
+		}
+	}
+	id, err := k.nextPlanID.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	plan := types.NewPlan(id, msg.ServiceId, msg.Terms(), sdk.NewCoin(msg.AmountPerDay.Denom, sdkmath.ZeroInt()))
+	if err := k.fundPlan(ctx, &plan, sender, msg.Funds); err != nil {
+		return 0, err
+	}
+	return id, k.plans.Set(ctx, id, plan)
+}
+
+func (k *Keeper) countPlans(ctx context.Context) (uint64, error) {
+	it, err := k.plans.Iterate(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer it.Close()
+	n := uint64(0)
+	for ; it.Valid(); it.Next() {
+		n++
+	}
+	return n, nil
+}
+
+// adminPlan returns a plan if signer administers its service.
+func (k *Keeper) adminPlan(ctx context.Context, id uint64, signer string) (types.RewardsPlan, error) {
+	plan, err := k.getPlan(ctx, id)
+	if err != nil {
+		return plan, err
+	}
+	_, err = k.requireServiceAdmin(ctx, plan.ServiceId, signer)
+	return plan, err
 }

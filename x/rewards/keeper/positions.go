@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -153,4 +154,36 @@ func (k *Keeper) payOut(ctx context.Context, user sdk.AccAddress, t restakingtyp
 	return pay, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWithdrawRewards{
 		Type: t, TargetId: id, Delegator: user.String(), Amount: pay,
 	})
+}
+
+// payCommission sends an operator's whole commission units to the admin's
+// withdraw address. With final (the operator is deleted) the fractions
+// become dust instead of staying accrued.
+func (k *Keeper) payCommission(ctx context.Context, operatorID uint32, admin sdk.AccAddress, final bool) (sdk.Coins, error) {
+	accrued, err := getCoins(ctx, k.commission, operatorID)
+	if err != nil {
+		return nil, err
+	}
+	pay, fraction := accrued.TruncateDecimal()
+	if final {
+		err = k.addDust(ctx, fraction)
+		fraction = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := setCoins(ctx, k.commission, operatorID, fraction); err != nil {
+		return nil, err
+	}
+	if pay.IsZero() {
+		return pay, nil
+	}
+	to, err := k.withdrawAddress(ctx, admin)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, to, pay); err != nil {
+		return nil, err
+	}
+	return pay, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWithdrawCommission{OperatorId: operatorID, Amount: pay})
 }

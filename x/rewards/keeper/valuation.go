@@ -165,5 +165,5 @@ func (v *valuer) operatorEligible(ctx context.Context, id uint32) (bool, error) 
 			return false, err
 		}
 	}
-	return v.k.restaking.IsOperatorAllowed(ctx, v.service, id)
+	return v.k.restaking.IsOperatorAllowed(ctx, id, v.service)
 }

@@ -53,7 +53,7 @@ type RestakingKeeper interface {
 	GetTargetStake(ctx context.Context, t restakingtypes.DelegationType, id uint32, denom string) (restakingtypes.DenomStake, error)
 	ServiceSecuringPools(ctx context.Context, serviceID uint32) ([]uint32, error)
 	ServiceJoinedOperators(ctx context.Context, serviceID uint32) ([]uint32, error)
-	IsOperatorAllowed(ctx context.Context, serviceID, operatorID uint32) (bool, error)
+	IsOperatorAllowed(ctx context.Context, operatorID, serviceID uint32) (bool, error)
 	GetUserPreferences(ctx context.Context, user sdk.AccAddress) (restakingtypes.UserPreferences, error)
 	IterateAllDelegations(ctx context.Context, fn func(sdk.AccAddress, restakingtypes.Delegation) (bool, error)) error
 }

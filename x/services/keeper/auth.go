@@ -3,9 +3,7 @@ package keeper
 import (
 	"context"
 
-	errorsmod "cosmossdk.io/errors"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 
@@ -16,16 +14,8 @@ func (k *Keeper) requireServiceAdmin(ctx context.Context, serviceID uint32, sign
 	if err != nil {
 		return types.Service{}, err
 	}
-	if s.Admin != signer {
-		return types.Service{}, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of service %d", signer, serviceID)
+	if err := access.RequireAdmin(s.Admin, signer, "service %d", serviceID); err != nil {
+		return types.Service{}, err
 	}
 	return s, nil
-}
-
-// requireAuthority checks that signer is the governance authority.
-func (k *Keeper) requireAuthority(signer string) error {
-	if signer != k.authority {
-		return errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", k.authority, signer)
-	}
-	return nil
 }

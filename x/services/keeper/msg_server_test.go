@@ -5,8 +5,8 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 
@@ -104,7 +104,7 @@ func (s *KeeperTestSuite) TestAdminMsgs() {
 		{"update by stranger", func(id uint32) error {
 			_, err := s.msgs.UpdateService(s.ctx, &types.MsgUpdateService{Sender: stranger, ServiceId: id, Name: "x"})
 			return err
-		}, types.ErrUnauthorized, nil},
+		}, access.ErrNotAdmin, nil},
 		{"update unknown service", func(uint32) error {
 			_, err := s.msgs.UpdateService(s.ctx, &types.MsgUpdateService{Sender: admin, ServiceId: 99, Name: "x"})
 			return err
@@ -116,7 +116,7 @@ func (s *KeeperTestSuite) TestAdminMsgs() {
 		{"activate by stranger", func(id uint32) error {
 			_, err := s.msgs.ActivateService(s.ctx, &types.MsgActivateService{Sender: stranger, ServiceId: id})
 			return err
-		}, types.ErrUnauthorized, nil},
+		}, access.ErrNotAdmin, nil},
 		{"deactivate a created service", func(id uint32) error {
 			_, err := s.msgs.DeactivateService(s.ctx, &types.MsgDeactivateService{Sender: admin, ServiceId: id})
 			return err
@@ -138,7 +138,7 @@ func (s *KeeperTestSuite) TestAdminMsgs() {
 		{"delete by stranger", func(id uint32) error {
 			_, err := s.msgs.DeleteService(s.ctx, &types.MsgDeleteService{Sender: stranger, ServiceId: id})
 			return err
-		}, types.ErrUnauthorized, nil},
+		}, access.ErrNotAdmin, nil},
 		{"transfer ownership", func(id uint32) error {
 			_, err := s.msgs.TransferServiceOwnership(s.ctx, &types.MsgTransferServiceOwnership{Sender: admin, ServiceId: id, NewAdmin: newAdmin})
 			return err
@@ -146,7 +146,7 @@ func (s *KeeperTestSuite) TestAdminMsgs() {
 		{"transfer by stranger", func(id uint32) error {
 			_, err := s.msgs.TransferServiceOwnership(s.ctx, &types.MsgTransferServiceOwnership{Sender: stranger, ServiceId: id, NewAdmin: stranger})
 			return err
-		}, types.ErrUnauthorized, nil},
+		}, access.ErrNotAdmin, nil},
 		{"set params", func(id uint32) error {
 			_, err := s.msgs.SetServiceParams(s.ctx, &types.MsgSetServiceParams{Sender: admin, ServiceId: id, ServiceParams: types.ServiceParams{AllowedDenoms: []string{"umilktia"}}})
 			return err
@@ -166,7 +166,7 @@ func (s *KeeperTestSuite) TestAdminMsgs() {
 		{"accredit by admin", func(id uint32) error {
 			_, err := s.msgs.AccreditService(s.ctx, &types.MsgAccreditService{Authority: admin, ServiceId: id})
 			return err
-		}, govtypes.ErrInvalidSigner, nil},
+		}, access.ErrNotGovAuthority, nil},
 		{"revoke an accreditation that was never given", func(id uint32) error {
 			_, err := s.msgs.RevokeServiceAccreditation(s.ctx, &types.MsgRevokeServiceAccreditation{Authority: authority, ServiceId: id})
 			return err
@@ -174,7 +174,7 @@ func (s *KeeperTestSuite) TestAdminMsgs() {
 		{"update params by stranger", func(uint32) error {
 			_, err := s.msgs.UpdateParams(s.ctx, &types.MsgUpdateParams{Authority: stranger, Params: types.DefaultParams()})
 			return err
-		}, govtypes.ErrInvalidSigner, nil},
+		}, access.ErrNotGovAuthority, nil},
 	}
 	for _, tc := range tests {
 		s.Run(tc.name, func() {

@@ -8,6 +8,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/services/types"
 )
 
@@ -90,4 +91,27 @@ func (k *Keeper) DeactivateServiceForEmptyAllowList(ctx context.Context, id uint
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDeactivateService{ServiceId: id})
+}
+
+// setAccreditation is MsgAccreditService and MsgRevokeServiceAccreditation:
+// governance sets the flag, and setting it to what it is fails.
+func (ms msgServer) setAccreditation(ctx context.Context, signer string, serviceID uint32, accredited bool) error {
+	if err := access.RequireGov(ms.authority, signer); err != nil {
+		return err
+	}
+	service, err := ms.GetService(ctx, serviceID)
+	if err != nil {
+		return err
+	}
+	if service.Accredited == accredited {
+		return errorsmod.Wrapf(types.ErrAccreditationUnchanged, "service %d accredited=%t", serviceID, accredited)
+	}
+	service.Accredited = accredited
+	if err := ms.saveService(ctx, service); err != nil {
+		return err
+	}
+	if err := ms.hooksOrNoop().AfterServiceAccreditationModified(ctx, serviceID); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetServiceAccreditation{ServiceId: serviceID, Accredited: accredited})
 }

@@ -143,3 +143,25 @@ func (k *Keeper) sequencingTarget(ctx context.Context) (types.SequencingService,
 	}
 	return seq, s.ConsensusPubkey, nil
 }
+
+// respond turns the outcome of a Submit* Msg into its response.
+func (ms msgServer) respond(slash types.Slash, err error) (*types.MsgSubmitEvidenceResponse, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitEvidenceResponse{SlashId: slash.Id, ExecuteAt: slash.ExecuteAt}, nil
+}
+
+// checkEvidenceNamespace: attested evidence lives in the chain's evidence
+// namespace, so verifiers know where to look and cannot be pointed at the
+// chain's own block blobs.
+func (k *Keeper) checkEvidenceNamespace(ctx context.Context, ptr types.DAPointer) error {
+	params, err := k.params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	if string(ptr.Namespace) != string(params.EvidenceNamespace) {
+		return errorsmod.Wrapf(types.ErrInvalidDAPointer, "namespace %X is not the evidence namespace %X", ptr.Namespace, params.EvidenceNamespace)
+	}
+	return nil
+}

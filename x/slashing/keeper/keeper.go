@@ -97,3 +97,8 @@ func (k *Keeper) Authority() string { return k.authority }
 
 // GetParams returns the params.
 func (k *Keeper) GetParams(ctx context.Context) (types.Params, error) { return k.params.Get(ctx) }
+
+// operatorServiceKey builds the (operator, service) key of operatorKeys and jails.
+func operatorServiceKey(operatorID, serviceID uint32) OperatorServiceKey {
+	return collections.Join(operatorID, serviceID)
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
@@ -116,7 +117,7 @@ func TestSetSlashingRulesRefusals(t *testing.T) {
 	}
 	e.requireRefusals(t, []refusal{
 		{"bad sender", set("milk1notanaddress", f.s, "", ok), types.ErrInvalidAddress},
-		{"non-admin", set(alice, f.s, "", ok), types.ErrUnauthorized},
+		{"non-admin", set(alice, f.s, "", ok), access.ErrNotAdmin},
 		{"unknown service", set(admin, 99, "", ok), types.ErrServiceNotFound},
 		{"zero service id", set(admin, 0, "", ok), types.ErrInvalidRule},
 		{"bad slasher", set(admin, f.s, "slasher", ok), types.ErrInvalidAddress},
@@ -165,7 +166,7 @@ func TestRegisterOperatorKeyRefusals(t *testing.T) {
 		{"no key", register(op2Admin, f.o2, f.s, nil), types.ErrInvalidKey},
 		{"zero operator id", register(op2Admin, 0, f.s, key), types.ErrInvalidKey},
 		{"zero service id", register(op2Admin, f.o2, 0, key), types.ErrInvalidKey},
-		{"non-admin", register(op1Admin, f.o2, f.s, key), types.ErrUnauthorized},
+		{"non-admin", register(op1Admin, f.o2, f.s, key), access.ErrNotAdmin},
 		{"unknown operator", register(op2Admin, 99, f.s, key), types.ErrOperatorNotFound},
 		{"unknown service", register(op2Admin, f.o2, 99, key), types.ErrServiceNotFound},
 		{"key already registered", register(op1Admin, f.o1, f.s, key), types.ErrKeyAlreadySet},
@@ -190,7 +191,7 @@ func TestUnjailRefusals(t *testing.T) {
 	e.requireRefusals(t, []refusal{
 		{"bad sender", unjail("nobody", f.o2, f.s), types.ErrInvalidAddress},
 		{"zero ids", unjail(op2Admin, 0, f.s), types.ErrNotJailed},
-		{"non-admin", unjail(op1Admin, f.o2, f.s), types.ErrUnauthorized},
+		{"non-admin", unjail(op1Admin, f.o2, f.s), access.ErrNotAdmin},
 		{"unknown operator", unjail(op2Admin, 99, f.s), types.ErrOperatorNotFound},
 		{"not jailed", unjail(op1Admin, f.o1, f.s), types.ErrNotJailed},
 		{"not jailed in that service", unjail(op2Admin, f.oOut, f.s), types.ErrNotJailed},
@@ -214,7 +215,7 @@ func TestUpdateParamsRefusals(t *testing.T) {
 	}
 	none := func(*types.Params) {}
 	e.requireRefusals(t, []refusal{
-		{"non-authority", update(admin, none), types.ErrUnauthorized},
+		{"non-authority", update(admin, none), access.ErrNotGovAuthority},
 		{"zero max fraction", update(authority, func(p *types.Params) { p.MaxSlashFraction = dec("0") }), types.ErrInvalidParams},
 		{"max fraction above one", update(authority, func(p *types.Params) { p.MaxSlashFraction = dec("1.5") }), types.ErrInvalidParams},
 		{"negative jail", update(authority, func(p *types.Params) { p.MaxJailDuration = -1 }), types.ErrInvalidParams},

@@ -8,7 +8,7 @@ var (
 	ErrInvalidAddress     = errors.Register(ModuleName, 3, "invalid address")
 	ErrInvalidParams      = errors.Register(ModuleName, 4, "invalid params")
 	ErrInvalidRule        = errors.Register(ModuleName, 5, "invalid slashing rule")
-	ErrUnauthorized       = errors.Register(ModuleName, 6, "unauthorized")
+	ErrUnauthorized       = errors.Register(ModuleName, 6, "unauthorized") // not the service's slasher or the rule's resolver (admin and gov checks return the x/internal/access errors)
 	ErrServiceNotFound    = errors.Register(ModuleName, 7, "service not found")
 	ErrServiceNotActive   = errors.Register(ModuleName, 8, "service is not active")
 	ErrOperatorNotFound   = errors.Register(ModuleName, 9, "operator not found")

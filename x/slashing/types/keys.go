@@ -29,7 +29,7 @@ var (
 	JailsKey = collections.NewPrefix(8)
 	// SequencingKey: () -> SequencingService
 	SequencingKey = collections.NewPrefix(9)
-	// DustKey: () -> DecCoins the truncation of pool slashes left behind
+	// DustKey: () -> DustRecord, the truncation of pool slashes left behind
 	DustKey = collections.NewPrefix(10)
 	// PendingByOperatorKey: (operator, slash id) -> (); index of the queue
 	PendingByOperatorKey = collections.NewPrefix(11)

@@ -5,8 +5,8 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -22,16 +22,8 @@ func (k *Keeper) requireDenomAdmin(ctx context.Context, denom, signer string) (s
 	if err != nil {
 		return nil, types.DenomAuthorityMetadata{}, err
 	}
-	if m.Admin == "" || m.Admin != signer {
-		return nil, types.DenomAuthorityMetadata{}, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of %s", signer, denom)
+	if err := access.RequireAdmin(m.Admin, signer, "%s", denom); err != nil {
+		return nil, types.DenomAuthorityMetadata{}, err
 	}
 	return addr, m, nil
-}
-
-// requireAuthority checks that signer is the governance authority.
-func (k *Keeper) requireAuthority(signer string) error {
-	if signer != k.authority {
-		return errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", k.authority, signer)
-	}
-	return nil
 }

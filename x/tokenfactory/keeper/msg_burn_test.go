@@ -4,6 +4,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -26,10 +27,10 @@ func (s *KeeperTestSuite) TestBurnRejections() {
 		msg    func(denom string) *types.MsgBurn
 		expErr error
 	}{
-		{"non-admin burning its own tokens", func(d string) *types.MsgBurn { return &types.MsgBurn{Sender: bob, Amount: coin(1, d)} }, types.ErrUnauthorized},
+		{"non-admin burning its own tokens", func(d string) *types.MsgBurn { return &types.MsgBurn{Sender: bob, Amount: coin(1, d)} }, access.ErrNotAdmin},
 		{"non-admin burning from another holder", func(d string) *types.MsgBurn {
 			return &types.MsgBurn{Sender: mallory, Amount: coin(1, d), BurnFromAddress: bob}
-		}, types.ErrUnauthorized},
+		}, access.ErrNotAdmin},
 		{"zero amount", func(d string) *types.MsgBurn { return &types.MsgBurn{Sender: alice, Amount: coin(0, d)} }, types.ErrInvalidAmount},
 		{"negative amount", func(d string) *types.MsgBurn { return &types.MsgBurn{Sender: alice, Amount: coin(-1, d)} }, types.ErrInvalidAmount},
 		{"more than the holder has", func(d string) *types.MsgBurn {

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -13,7 +14,7 @@ func (s *KeeperTestSuite) TestChangeAdmin() {
 	_, err = s.msgs.Mint(s.ctx, &types.MsgMint{Sender: bob, Amount: coin(1, denom)})
 	s.Require().NoError(err, "the new admin mints")
 	_, err = s.msgs.Mint(s.ctx, &types.MsgMint{Sender: alice, Amount: coin(1, denom)})
-	s.Require().ErrorIs(err, types.ErrUnauthorized, "the old admin no longer does")
+	s.Require().ErrorIs(err, access.ErrNotAdmin, "the old admin no longer does")
 	denoms, err := s.k.GetDenomsFromCreator(s.ctx, alice)
 	s.Require().NoError(err)
 	s.Require().Equal([]string{denom}, denoms, "the creator index follows the creator, not the admin")
@@ -26,11 +27,11 @@ func (s *KeeperTestSuite) TestRenounceAdmin() {
 	m, err := s.k.GetAuthorityMetadata(s.ctx, denom)
 	s.Require().NoError(err)
 	s.Require().Empty(m.Admin)
-	s.requireRejected(types.ErrUnauthorized, func() error {
+	s.requireRejected(access.ErrNotAdmin, func() error {
 		_, err := s.msgs.Mint(s.ctx, &types.MsgMint{Sender: alice, Amount: coin(1, denom)})
 		return err
 	})
-	s.requireRejected(types.ErrUnauthorized, func() error {
+	s.requireRejected(access.ErrNotAdmin, func() error {
 		_, err := s.msgs.ChangeAdmin(s.ctx, &types.MsgChangeAdmin{Sender: alice, Denom: denom, NewAdmin: alice})
 		return err
 	})
@@ -46,10 +47,10 @@ func (s *KeeperTestSuite) TestChangeAdminRejections() {
 	}{
 		{"non-admin", func(d string) *types.MsgChangeAdmin {
 			return &types.MsgChangeAdmin{Sender: mallory, Denom: d, NewAdmin: mallory}
-		}, types.ErrUnauthorized},
+		}, access.ErrNotAdmin},
 		{"non-admin renouncing", func(d string) *types.MsgChangeAdmin {
 			return &types.MsgChangeAdmin{Sender: bob, Denom: d, NewAdmin: ""}
-		}, types.ErrUnauthorized},
+		}, access.ErrNotAdmin},
 		{"unknown denom", func(string) *types.MsgChangeAdmin {
 			return &types.MsgChangeAdmin{Sender: alice, Denom: "factory/" + alice + "/other", NewAdmin: bob}
 		}, types.ErrDenomNotFound},

@@ -5,6 +5,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -29,8 +30,8 @@ func (s *KeeperTestSuite) TestForceTransferRejections() {
 		msg    func(denom string) *types.MsgForceTransfer
 		expErr error
 	}{
-		{"non-admin", func(d string) *types.MsgForceTransfer { return ft(mallory, coin(1, d), bob, mallory) }, types.ErrUnauthorized},
-		{"holder moving its own tokens this way", func(d string) *types.MsgForceTransfer { return ft(bob, coin(1, d), bob, mallory) }, types.ErrUnauthorized},
+		{"non-admin", func(d string) *types.MsgForceTransfer { return ft(mallory, coin(1, d), bob, mallory) }, access.ErrNotAdmin},
+		{"holder moving its own tokens this way", func(d string) *types.MsgForceTransfer { return ft(bob, coin(1, d), bob, mallory) }, access.ErrNotAdmin},
 		{"zero amount", func(d string) *types.MsgForceTransfer { return ft(alice, coin(0, d), bob, alice) }, types.ErrInvalidAmount},
 		{"negative amount", func(d string) *types.MsgForceTransfer { return ft(alice, coin(-3, d), bob, alice) }, types.ErrInvalidAmount},
 		{"more than the holder has", func(d string) *types.MsgForceTransfer { return ft(alice, coin(1001, d), bob, alice) }, sdkerrors.ErrInsufficientFunds},

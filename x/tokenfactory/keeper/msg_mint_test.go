@@ -5,6 +5,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -27,10 +28,10 @@ func (s *KeeperTestSuite) TestMintRejections() {
 		msg    func(denom string) *types.MsgMint
 		expErr error
 	}{
-		{"non-admin", func(d string) *types.MsgMint { return &types.MsgMint{Sender: mallory, Amount: coin(1, d)} }, types.ErrUnauthorized},
+		{"non-admin", func(d string) *types.MsgMint { return &types.MsgMint{Sender: mallory, Amount: coin(1, d)} }, access.ErrNotAdmin},
 		{"non-admin minting to the admin", func(d string) *types.MsgMint {
 			return &types.MsgMint{Sender: mallory, Amount: coin(1, d), MintToAddress: alice}
-		}, types.ErrUnauthorized},
+		}, access.ErrNotAdmin},
 		{"zero amount", func(d string) *types.MsgMint { return &types.MsgMint{Sender: alice, Amount: coin(0, d)} }, types.ErrInvalidAmount},
 		{"negative amount", func(d string) *types.MsgMint { return &types.MsgMint{Sender: alice, Amount: coin(-5, d)} }, types.ErrInvalidAmount},
 		{"nil amount", func(d string) *types.MsgMint {

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -36,10 +37,10 @@ func (s *KeeperTestSuite) TestSetDenomMetadataRejections() {
 	}{
 		{"non-admin", func(d, _ string) *types.MsgSetDenomMetadata {
 			return &types.MsgSetDenomMetadata{Sender: mallory, Metadata: lrtMetadata(d)}
-		}, types.ErrUnauthorized},
+		}, access.ErrNotAdmin},
 		{"base is another admin's denom", func(_, b string) *types.MsgSetDenomMetadata {
 			return &types.MsgSetDenomMetadata{Sender: alice, Metadata: lrtMetadata(b)}
-		}, types.ErrUnauthorized},
+		}, access.ErrNotAdmin},
 		{"base is not a factory denom", func(string, string) *types.MsgSetDenomMetadata {
 			return &types.MsgSetDenomMetadata{Sender: alice, Metadata: lrtMetadata("umilk")}
 		}, types.ErrInvalidDenom},

@@ -2,8 +2,8 @@ package keeper_test
 
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
 	"github.com/milkyway-labs/milkyway-rollup/x/tokenfactory/types"
 )
 
@@ -22,7 +22,7 @@ func (s *KeeperTestSuite) TestUpdateParamsRejections() {
 		msg    *types.MsgUpdateParams
 		expErr error
 	}{
-		{"not governance", &types.MsgUpdateParams{Authority: alice, Params: types.DefaultParams()}, govtypes.ErrInvalidSigner},
+		{"not governance", &types.MsgUpdateParams{Authority: alice, Params: types.DefaultParams()}, access.ErrNotGovAuthority},
 		{"zero fee coin", &types.MsgUpdateParams{Authority: authority,
 			Params: types.Params{DenomCreationFee: sdk.Coins{coin(0, "umilk")}}}, types.ErrInvalidParams},
 		{"unsorted fee", &types.MsgUpdateParams{Authority: authority,

@@ -31,18 +31,3 @@ func (ms msgServer) BorrowPoolSecurity(ctx context.Context, msg *types.MsgBorrow
 	err = sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolSecurityChanged{ServiceId: msg.ServiceId, PoolId: msg.PoolId, Borrowed: true})
 	return &types.MsgBorrowPoolSecurityResponse{}, err
 }
-
-// CeasePoolSecurityBorrow stops a service borrowing a pool.
-func (ms msgServer) CeasePoolSecurityBorrow(ctx context.Context, msg *types.MsgCeasePoolSecurityBorrow) (*types.MsgCeasePoolSecurityBorrowResponse, error) {
-	if _, err := ms.requireServiceAdmin(ctx, msg.ServiceId, msg.Sender); err != nil {
-		return nil, err
-	}
-	if has, err := ms.IsServiceSecuredByPool(ctx, msg.ServiceId, msg.PoolId); err != nil || !has {
-		return nil, errorsmod.Wrapf(types.ErrNotBorrowed, "service %d, pool %d", msg.ServiceId, msg.PoolId)
-	}
-	if err := ms.serviceSecuringPools.Remove(ctx, idKey(msg.ServiceId, msg.PoolId)); err != nil {
-		return nil, err
-	}
-	err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolSecurityChanged{ServiceId: msg.ServiceId, PoolId: msg.PoolId, Borrowed: false})
-	return &types.MsgCeasePoolSecurityBorrowResponse{}, err
-}

@@ -11,10 +11,6 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
-func operatorServiceKey(operatorID, serviceID uint32) OperatorServiceKey {
-	return collections.Join(operatorID, serviceID)
-}
-
 // VetoSlash cancels a pending slash. Only the resolver of the rule the
 // slash was submitted under may, or governance when it names none; and
 // only while the window is open.
@@ -68,20 +64,4 @@ func (ms msgServer) VetoSlash(ctx context.Context, msg *types.MsgVetoSlash) (*ty
 	return &types.MsgVetoSlashResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSlashVetoed{
 		SlashId: slash.Id, Vetoer: msg.Sender, Reason: msg.Reason,
 	})
-}
-
-// Unjail brings an operator back into a service once the jail time is
-// served; only the operator's admin may ask.
-func (ms msgServer) Unjail(ctx context.Context, msg *types.MsgUnjail) (*types.MsgUnjailResponse, error) {
-	if err := msg.ValidateBasic(); err != nil {
-		return nil, err
-	}
-	op, err := ms.operators.GetOperator(ctx, msg.OperatorId)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrOperatorNotFound, "operator %d", msg.OperatorId)
-	}
-	if op.Admin != msg.Sender {
-		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s is not the admin of operator %d", msg.Sender, msg.OperatorId)
-	}
-	return &types.MsgUnjailResponse{}, ms.unjail(ctx, msg.OperatorId, msg.ServiceId)
 }

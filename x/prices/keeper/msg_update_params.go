@@ -1,0 +1,25 @@
+package keeper
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/milkyway-labs/milkyway-rollup/x/internal/access"
+	"github.com/milkyway-labs/milkyway-rollup/x/prices/types"
+)
+
+// UpdateParams sets the feeder set and max age (governance only).
+func (ms msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if err := access.RequireGov(ms.authority, msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.Params.Validate(); err != nil {
+		return nil, err
+	}
+	if err := ms.params.Set(ctx, msg.Params); err != nil {
+		return nil, err
+	}
+	err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventUpdateParams{Params: msg.Params})
+	return &types.MsgUpdateParamsResponse{}, err
+}
