@@ -9,7 +9,7 @@
 //     malformed blob is dropped and logged at WARN; rollkit v0.13.6 would
 //     log it at DEBUG, or dereference nil on a blob that does not decode.
 //   - A watcher (watcher.go): every screened block is shown to the node's
-//     fraud detector (sequencer/fraud), which decides whether rollkit gets
+//     fraud detector (rollupnode/fraud), which decides whether rollkit gets
 //     it; after sequencer fraud nothing at or above its height is handed on.
 //   - Sync progress: rollup blocks read per DA height and a blocks/s rate.
 //   - Submission tracking: the highest rollup height known to be on DA.

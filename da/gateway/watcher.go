@@ -8,7 +8,7 @@ import (
 )
 
 // Watcher sees what the gateway screens and decides which blocks rollkit
-// gets. The node's fraud detector (sequencer/fraud) is its watcher: it
+// gets. The node's fraud detector (rollupnode/fraud) is its watcher: it
 // looks for two signed blocks at one height, for app hashes that differ
 // from the node's own and for forced-inclusion transactions left out, and after finding fraud it stops the node
 // from following the sequencer.

@@ -18,7 +18,7 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
 	"github.com/milkyway-labs/milkyway-rollup/da/mockda"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 )
 
 // emptyStore is rollkit's store on a node that has applied nothing yet.

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 	"github.com/milkyway-labs/milkyway-rollup/tests/nodetest"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 )

@@ -16,8 +16,8 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 )
 
 // TestFraudEquivocationHaltsFullNode posts on the DA a second block for a
@@ -99,7 +99,7 @@ func TestFraudEquivocationHaltsFullNode(t *testing.T) {
 	require.Empty(t, onSequencer)
 
 	// rollup-status shows the halt.
-	var st sequencer.Status
+	var st rollupnode.Status
 	require.NoError(t, json.Unmarshal([]byte(c.cli("rollup-status", "--node", "tcp://"+c.fullRPC)), &st))
 	require.NotNil(t, st.FraudHalt)
 	require.Equal(t, height, st.FraudHalt.HaltHeight)
@@ -150,9 +150,9 @@ func TestFraudEquivocationHaltsFullNode(t *testing.T) {
 }
 
 // rollupStatus reads a node's /sequencer_status.
-func (c *cluster) rollupStatus(rpc string) sequencer.Status {
+func (c *cluster) rollupStatus(rpc string) rollupnode.Status {
 	c.t.Helper()
-	var st sequencer.Status
-	require.NoError(c.t, getJSON("http://"+rpc+sequencer.StatusPath, &st))
+	var st rollupnode.Status
+	require.NoError(c.t, getJSON("http://"+rpc+rollupnode.StatusPath, &st))
 	return st
 }

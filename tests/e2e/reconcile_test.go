@@ -18,11 +18,11 @@ import (
 	rollstore "github.com/rollkit/rollkit/store"
 	"github.com/stretchr/testify/require"
 
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
 )
 
 // TestRestartReconcilesThroughStart drives each crash-recovery case of
-// sequencer.Reconcile through the real `milkywayd start`, on stores left
+// rollupnode.Reconcile through the real `milkywayd start`, on stores left
 // exactly as a crash leaves them:
 //
 //   - re-run InitChain: a full node killed before any block reached the DA
@@ -109,7 +109,7 @@ func TestRestartReconcilesThroughStart(t *testing.T) {
 func rewindRollkitState(t *testing.T, home string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	blocks, err := sequencer.OpenBlockStore(home, "data")
+	blocks, err := rollupnode.OpenBlockStore(home, "data")
 	require.NoError(t, err)
 	defer func() { require.NoError(t, blocks.Close()) }()
 	st, ok, err := blocks.State(ctx)

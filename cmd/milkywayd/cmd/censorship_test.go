@@ -22,7 +22,7 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )

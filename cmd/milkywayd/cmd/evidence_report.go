@@ -18,7 +18,7 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/blobenc"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
 )
 
 // CometBFT keeps these in config.toml's [instrumentation]; the flags set
@@ -74,9 +74,9 @@ func (m nodeMetrics) watchGateway(ctx context.Context, gw *gateway.Gateway, upst
 }
 
 // watchNode exports the node's status and measures the blocks it executes.
-func (m nodeMetrics) watchNode(ctx context.Context, status sequencer.StatusSource, bus *cmtypes.EventBus) error {
-	if err := sequencer.RegisterStatusMetrics(m.reg, m.namespace, m.labels, status); err != nil {
+func (m nodeMetrics) watchNode(ctx context.Context, status rollupnode.StatusSource, bus *cmtypes.EventBus) error {
+	if err := rollupnode.RegisterStatusMetrics(m.reg, m.namespace, m.labels, status); err != nil {
 		return err
 	}
-	return sequencer.NewBlockMetrics(m.reg, m.namespace, m.labels).Watch(ctx, bus)
+	return rollupnode.NewBlockMetrics(m.reg, m.namespace, m.labels).Watch(ctx, bus)
 }

@@ -31,8 +31,8 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/da"
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 )
 
 // Defaults for the DA connection: the embedded mock DA of the devnet and
@@ -125,7 +125,7 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err != nil {
 		return err
 	}
-	if err := sequencer.CheckConfig(nodeCfg, genDoc, pval.PubKey); err != nil {
+	if err := rollupnode.CheckConfig(nodeCfg, genDoc, pval.PubKey); err != nil {
 		return err
 	}
 	upstream, err := celestia.Connect(baseCtx, nodeCfg.DAAddress, nodeCfg.DAAuthToken)
@@ -186,8 +186,8 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	full := node.(*rollnode.FullNode)
 	rollkitStore := full.Store
 	// Before Start: rollkit indexes asynchronously, so a crash can leave
-	// committed blocks out of the tx index (sequencer/index_repair.go).
-	if _, err := sequencer.RepairIndex(ctx, rollkitStore, full.TxIndexer, full.BlockIndexer, logger); err != nil {
+	// committed blocks out of the tx index (rollupnode/index_repair.go).
+	if _, err := rollupnode.RepairIndex(ctx, rollkitStore, full.TxIndexer, full.BlockIndexer, logger); err != nil {
 		return fmt.Errorf("repairing the transaction index after a crash: %w", err)
 	}
 	fraudCfg := fraud.Config{
@@ -209,10 +209,10 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		return fmt.Errorf("starting the rollkit node: %w", err)
 	}
 	defer func() { _ = node.Stop() }()
-	logger.Info("rollup node started", "role", sequencer.Role(nodeCfg), "chain_id", genDoc.ChainID, "da", svrCtx.Viper.GetString(rollconf.FlagDAAddress))
+	logger.Info("rollup node started", "role", rollupnode.Role(nodeCfg), "chain_id", genDoc.ChainID, "da", svrCtx.Viper.GetString(rollconf.FlagDAAddress))
 
-	status := sequencer.StatusSource{
-		Role: sequencer.Role(nodeCfg), ChainID: genDoc.ChainID,
+	status := rollupnode.StatusSource{
+		Role: rollupnode.Role(nodeCfg), ChainID: genDoc.ChainID,
 		Store: rollkitStore, Included: gw.IncludedHeight, Fraud: detector.Status,
 	}
 	if err := metrics.watchNode(ctx, status, full.EventBus()); err != nil {
@@ -289,8 +289,8 @@ func openReconciledApp(ctx context.Context, svrCtx *server.Context, appCreator s
 		if err != nil {
 			return nil, errors.Join(err, application.Close())
 		}
-		if action != sequencer.ActionRollback {
-			if action == sequencer.ActionReplay {
+		if action != rollupnode.ActionRollback {
+			if action == rollupnode.ActionReplay {
 				logger.Info("crash recovery replayed the missing blocks", "height", application.LastBlockHeight())
 			}
 			return application, nil
@@ -299,7 +299,7 @@ func openReconciledApp(ctx context.Context, svrCtx *server.Context, appCreator s
 			return nil, fmt.Errorf("closing the app after the rollback: %w", err)
 		}
 	}
-	return nil, fmt.Errorf("%w: still out of step after a rollback", sequencer.ErrStateMismatch)
+	return nil, fmt.Errorf("%w: still out of step after a rollback", rollupnode.ErrStateMismatch)
 }
 
 // openAppDB opens the app database and builds the app on it. The SDK's
@@ -322,12 +322,12 @@ func openAppDB(svrCtx *server.Context, appCreator servertypes.AppCreator, nodeCf
 
 // reconcile runs crash recovery against rollkit's block store, which is
 // closed again before rollkit opens it.
-func reconcile(ctx context.Context, application *app.App, nodeCfg rollconf.NodeConfig, logger log.Logger) (sequencer.Action, error) {
-	blocks, err := sequencer.OpenBlockStore(nodeCfg.RootDir, nodeCfg.DBPath)
+func reconcile(ctx context.Context, application *app.App, nodeCfg rollconf.NodeConfig, logger log.Logger) (rollupnode.Action, error) {
+	blocks, err := rollupnode.OpenBlockStore(nodeCfg.RootDir, nodeCfg.DBPath)
 	if err != nil {
-		return sequencer.ActionNone, err
+		return rollupnode.ActionNone, err
 	}
-	action, err := sequencer.Reconcile(ctx, recoverableApp{application}, blocks, logger)
+	action, err := rollupnode.Reconcile(ctx, recoverableApp{application}, blocks, logger)
 	return action, errors.Join(err, blocks.Close())
 }
 

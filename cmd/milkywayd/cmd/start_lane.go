@@ -14,7 +14,7 @@ import (
 
 	"github.com/milkyway-labs/milkyway-rollup/app"
 	"github.com/milkyway-labs/milkyway-rollup/da/celestia"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/lane"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 )

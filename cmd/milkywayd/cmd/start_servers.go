@@ -21,16 +21,16 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/milkyway-labs/milkyway-rollup/app"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/cometrpc"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/cometrpc"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/txforward"
 )
 
 // serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
 // the fraud reports route. On a full node (forwardTo set or not) the
 // broadcast calls go to the sequencer.
-func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status sequencer.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
+func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status rollupnode.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
 	addr := strings.TrimPrefix(laddr, "tcp://")
 	cmtLogger := servercmtlog.CometLoggerWrapper{Logger: logger.With("module", "rpc-server")}
 	// CometBFT's own JSON-RPC server (body limits, panic recovery, param
@@ -38,11 +38,11 @@ func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnod
 	handler := rpcserver.PreChecksHandler(
 		rpcserver.RecoverAndLogHandler(cometrpc.New(node.GetClient(), laddr, cmtLogger).Handler(), cmtLogger),
 		rpcserver.DefaultConfig())
-	if status.Role == sequencer.RoleFullNode {
+	if status.Role == rollupnode.RoleFullNode {
 		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
 	}
 	mux := http.NewServeMux()
-	mux.Handle(sequencer.StatusPath, status.Handler())
+	mux.Handle(rollupnode.StatusPath, status.Handler())
 	mux.Handle(fraud.ReportsPath, fraudReports)
 	mux.Handle("/", handler)
 	ln, err := net.Listen("tcp", addr)

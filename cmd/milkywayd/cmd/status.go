@@ -11,7 +11,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/spf13/cobra"
 
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
 )
 
 // rollupStatusCmd prints a node's /sequencer_status: latest height,
@@ -33,7 +33,7 @@ fraud_halt          only when the node found sequencer fraud and stopped followi
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			node, _ := cmd.Flags().GetString(flags.FlagNode)
-			url := "http://" + strings.TrimPrefix(strings.TrimPrefix(node, "tcp://"), "http://") + sequencer.StatusPath
+			url := "http://" + strings.TrimPrefix(strings.TrimPrefix(node, "tcp://"), "http://") + rollupnode.StatusPath
 			client := http.Client{Timeout: 5 * time.Second}
 			resp, err := client.Get(url)
 			if err != nil {
@@ -50,7 +50,7 @@ fraud_halt          only when the node found sequencer fraud and stopped followi
 			if _, err := fmt.Fprintln(cmd.OutOrStdout(), strings.TrimSpace(string(body))); err != nil {
 				return err
 			}
-			var st sequencer.Status
+			var st rollupnode.Status
 			if err := json.Unmarshal(body, &st); err == nil && st.FraudHalt != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "WARNING: the node found sequencer fraud and does not apply blocks at or above height %d; reports: GET %s on the node's RPC or <home>/data/fraud\n",
 					st.FraudHalt.HaltHeight, st.FraudHalt.ReportsPath)

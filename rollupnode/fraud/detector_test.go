@@ -13,7 +13,7 @@ import (
 	rollkittypes "github.com/rollkit/rollkit/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 )
 
 var ctx = context.Background()

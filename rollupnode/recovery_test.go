@@ -1,4 +1,4 @@
-package sequencer_test
+package rollupnode_test
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da/gateway/gatewaytest"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
 )
 
 // fakeApp is a deterministic app: its hash chains the txs of every block.
@@ -104,16 +104,16 @@ func TestReconcile(t *testing.T) {
 		appHeight  int
 		corrupt    bool
 		noState    bool
-		wantAction sequencer.Action
+		wantAction rollupnode.Action
 		wantErr    error
 	}{
-		{name: "in step", appHeight: 5, wantAction: sequencer.ActionNone},
-		{name: "new node", noState: true, wantAction: sequencer.ActionNone},
-		{name: "app one ahead is rolled back", appHeight: 6, wantAction: sequencer.ActionRollback},
-		{name: "app behind is replayed", appHeight: 2, wantAction: sequencer.ActionReplay},
-		{name: "app database lost entirely is refused", appHeight: 0, wantErr: sequencer.ErrStateMismatch},
-		{name: "app two ahead cannot be fixed", appHeight: 7, wantErr: sequencer.ErrStateMismatch},
-		{name: "replay that diverges is refused", appHeight: 2, corrupt: true, wantErr: sequencer.ErrStateMismatch},
+		{name: "in step", appHeight: 5, wantAction: rollupnode.ActionNone},
+		{name: "new node", noState: true, wantAction: rollupnode.ActionNone},
+		{name: "app one ahead is rolled back", appHeight: 6, wantAction: rollupnode.ActionRollback},
+		{name: "app behind is replayed", appHeight: 2, wantAction: rollupnode.ActionReplay},
+		{name: "app database lost entirely is refused", appHeight: 0, wantErr: rollupnode.ErrStateMismatch},
+		{name: "app two ahead cannot be fixed", appHeight: 7, wantErr: rollupnode.ErrStateMismatch},
+		{name: "replay that diverges is refused", appHeight: 2, corrupt: true, wantErr: rollupnode.ErrStateMismatch},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -126,7 +126,7 @@ func TestReconcile(t *testing.T) {
 			if tc.corrupt {
 				blocks.blocks[4].SignedHeader.AppHash = []byte("not what the app computes")
 			}
-			action, err := sequencer.Reconcile(ctx, app, blocks, log.NewNopLogger())
+			action, err := rollupnode.Reconcile(ctx, app, blocks, log.NewNopLogger())
 			if tc.wantErr != nil {
 				require.ErrorIs(t, err, tc.wantErr)
 				return
@@ -134,9 +134,9 @@ func TestReconcile(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, tc.wantAction, action)
 			switch action {
-			case sequencer.ActionRollback:
+			case rollupnode.ActionRollback:
 				require.Equal(t, int64(5), app.rolledBack)
-			case sequencer.ActionReplay:
+			case rollupnode.ActionReplay:
 				require.Equal(t, int64(5), app.height)
 				require.Equal(t, hashes[5], app.hash)
 				require.Len(t, app.finalized, 5-tc.appHeight)
@@ -148,8 +148,8 @@ func TestReconcile(t *testing.T) {
 func TestReconcileRerunsInitChainBeforeTheFirstBlock(t *testing.T) {
 	blocks, _ := chain(t, 0)
 	blocks.state.LastBlockHeight = 0
-	action, err := sequencer.Reconcile(context.Background(), &fakeApp{}, blocks, log.NewNopLogger())
+	action, err := rollupnode.Reconcile(context.Background(), &fakeApp{}, blocks, log.NewNopLogger())
 	require.NoError(t, err)
-	require.Equal(t, sequencer.ActionReinit, action)
+	require.Equal(t, rollupnode.ActionReinit, action)
 	require.True(t, blocks.forgotten)
 }

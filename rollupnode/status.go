@@ -1,4 +1,4 @@
-package sequencer
+package rollupnode
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"github.com/rollkit/rollkit/block"
 	"github.com/rollkit/rollkit/store"
 
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 )
 
 // StatusPath is where the RPC listener serves Status as JSON.
@@ -31,7 +31,7 @@ type Status struct {
 	// PendingBlocks are blocks produced but not yet on DA (sequencer only).
 	PendingBlocks uint64 `json:"pending_blocks"`
 	// FraudHalt is set when this node found sequencer fraud and stopped
-	// following the sequencer (see sequencer/fraud); absent otherwise.
+	// following the sequencer (see rollupnode/fraud); absent otherwise.
 	FraudHalt *fraud.HaltStatus `json:"fraud_halt,omitempty"`
 }
 

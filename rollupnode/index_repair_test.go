@@ -1,4 +1,4 @@
-package sequencer_test
+package rollupnode_test
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/rollkit/rollkit/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/milkyway-labs/milkyway-rollup/sequencer"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
 )
 
 // indexedChain is a rollkit store with committed blocks and the two
@@ -119,9 +119,9 @@ func TestRepairIndex(t *testing.T) {
 					c.index(t, b, resp)
 				}
 			}
-			repair, err := sequencer.RepairIndex(context.Background(), c.store, c.txs, c.blocks, log.NewNopLogger())
+			repair, err := rollupnode.RepairIndex(context.Background(), c.store, c.txs, c.blocks, log.NewNopLogger())
 			require.NoError(t, err)
-			require.Equal(t, sequencer.IndexRepair{From: tc.wantFrom, To: tc.wantTo}, repair)
+			require.Equal(t, rollupnode.IndexRepair{From: tc.wantFrom, To: tc.wantTo}, repair)
 			require.Equal(t, tc.wantRepaired, repair.Repaired())
 			c.requireAllIndexed(t)
 		})
@@ -132,7 +132,7 @@ func TestRepairIndexOnANewNode(t *testing.T) {
 	kv, err := store.NewDefaultInMemoryKVStore()
 	require.NoError(t, err)
 	ctx := context.Background()
-	repair, err := sequencer.RepairIndex(ctx, store.New(kv), txidx.NewTxIndex(ctx, kv), blockidx.New(ctx, kv), log.NewNopLogger())
+	repair, err := rollupnode.RepairIndex(ctx, store.New(kv), txidx.NewTxIndex(ctx, kv), blockidx.New(ctx, kv), log.NewNopLogger())
 	require.NoError(t, err)
 	require.False(t, repair.Repaired())
 }
@@ -141,6 +141,6 @@ func TestRepairIndexFailsOnAMissingBlock(t *testing.T) {
 	c := newIndexedChain(t, 3, 1)
 	ctx := context.Background()
 	require.NoError(t, c.store.UpdateState(ctx, stateAt(4)))
-	_, err := sequencer.RepairIndex(ctx, c.store, c.txs, c.blocks, log.NewNopLogger())
+	_, err := rollupnode.RepairIndex(ctx, c.store, c.txs, c.blocks, log.NewNopLogger())
 	require.ErrorContains(t, err, "reading block 4 to index it")
 }

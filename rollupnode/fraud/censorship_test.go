@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/da"
-	"github.com/milkyway-labs/milkyway-rollup/sequencer/fraud"
+	"github.com/milkyway-labs/milkyway-rollup/rollupnode/fraud"
 	"github.com/milkyway-labs/milkyway-rollup/sequencer/lane"
 	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
 )
