@@ -86,9 +86,6 @@ func (k *Keeper) completeUnbonding(ctx context.Context, key DelegationKey, now t
 		if err := k.unbondings.Remove(ctx, key); err != nil {
 			return err
 		}
-		if err := k.targetUnbondings.Remove(ctx, targetUserKey(t, id, key.K1())); err != nil {
-			return err
-		}
 	} else {
 		ubd.Entries = remaining
 		if err := k.unbondings.Set(ctx, key, ubd); err != nil {

@@ -131,18 +131,12 @@ func (k *Keeper) afterDelegationModified(ctx context.Context, target types.Targe
 	return k.hooks.AfterDelegationModified(ctx, target.Type, target.ID, user)
 }
 
-// setDelegation stores a delegation and its reverse index entry.
+// setDelegation stores a delegation; the store keeps its by-target index.
 func (k *Keeper) setDelegation(ctx context.Context, user sdk.AccAddress, d types.Delegation) error {
-	if err := k.delegationsByTarget.Set(ctx, targetUserKey(d.Type, d.TargetId, user)); err != nil {
-		return err
-	}
 	return k.delegations.Set(ctx, delegationKey(user, d.Type, d.TargetId), d)
 }
 
-// removeDelegation deletes a delegation and its reverse index entry.
+// removeDelegation deletes a delegation and, with it, its index entry.
 func (k *Keeper) removeDelegation(ctx context.Context, user sdk.AccAddress, d types.Delegation) error {
-	if err := k.delegationsByTarget.Remove(ctx, targetUserKey(d.Type, d.TargetId, user)); err != nil {
-		return err
-	}
 	return k.delegations.Remove(ctx, delegationKey(user, d.Type, d.TargetId))
 }

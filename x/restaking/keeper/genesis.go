@@ -11,6 +11,8 @@ import (
 )
 
 // InitGenesis loads the restaking state and re-queues unbonding entries.
+// The by-target, join and allowlist indexes are not in the genesis: the
+// store derives them as the maps are written.
 func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -50,9 +52,6 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 		user := sdk.MustAccAddressFromBech32(u.DelegatorAddress)
 		key := delegationKey(user, u.Type, u.TargetId)
 		if err := k.unbondings.Set(ctx, key, u); err != nil {
-			return err
-		}
-		if err := k.targetUnbondings.Set(ctx, targetUserKey(u.Type, u.TargetId, user)); err != nil {
 			return err
 		}
 		for _, e := range u.Entries {

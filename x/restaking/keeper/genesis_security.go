@@ -10,21 +10,16 @@ import (
 )
 
 // initSecurityGenesis loads joins, allowlists, borrowed pools and user
-// preferences, rebuilding the reverse indexes.
+// preferences; the store rebuilds the reverse indexes of joins and
+// allowlists.
 func (k *Keeper) initSecurityGenesis(ctx context.Context, gs *types.GenesisState) error {
 	for _, p := range gs.OperatorJoinedServices {
-		if err := k.operatorJoinedServices.Set(ctx, idKey(p.OperatorId, p.ServiceId)); err != nil {
-			return err
-		}
-		if err := k.serviceOperators.Set(ctx, idKey(p.ServiceId, p.OperatorId)); err != nil {
+		if err := k.operatorJoinedServices.Set(ctx, idKey(p.OperatorId, p.ServiceId), collections.NoValue{}); err != nil {
 			return err
 		}
 	}
 	for _, p := range gs.ServiceAllowedOperators {
-		if err := k.serviceAllowList.Set(ctx, idKey(p.ServiceId, p.OperatorId)); err != nil {
-			return err
-		}
-		if err := k.operatorAllowedIn.Set(ctx, idKey(p.OperatorId, p.ServiceId)); err != nil {
+		if err := k.serviceAllowList.Set(ctx, idKey(p.ServiceId, p.OperatorId), collections.NoValue{}); err != nil {
 			return err
 		}
 	}
@@ -44,21 +39,21 @@ func (k *Keeper) initSecurityGenesis(ctx context.Context, gs *types.GenesisState
 // exportSecurityGenesis appends joins, allowlists, borrowed pools and user
 // preferences to gs.
 func (k *Keeper) exportSecurityGenesis(ctx context.Context, gs *types.GenesisState) error {
-	err := k.operatorJoinedServices.Walk(ctx, nil, func(key collections.Pair[uint32, uint32]) (bool, error) {
+	err := k.operatorJoinedServices.Walk(ctx, nil, func(key IDPair, _ collections.NoValue) (bool, error) {
 		gs.OperatorJoinedServices = append(gs.OperatorJoinedServices, types.OperatorServicePair{OperatorId: key.K1(), ServiceId: key.K2()})
 		return false, nil
 	})
 	if err != nil {
 		return err
 	}
-	err = k.serviceAllowList.Walk(ctx, nil, func(key collections.Pair[uint32, uint32]) (bool, error) {
+	err = k.serviceAllowList.Walk(ctx, nil, func(key IDPair, _ collections.NoValue) (bool, error) {
 		gs.ServiceAllowedOperators = append(gs.ServiceAllowedOperators, types.OperatorServicePair{ServiceId: key.K1(), OperatorId: key.K2()})
 		return false, nil
 	})
 	if err != nil {
 		return err
 	}
-	err = k.serviceSecuringPools.Walk(ctx, nil, func(key collections.Pair[uint32, uint32]) (bool, error) {
+	err = k.serviceSecuringPools.Walk(ctx, nil, func(key IDPair) (bool, error) {
 		gs.ServiceSecuringPools = append(gs.ServiceSecuringPools, types.ServicePoolPair{ServiceId: key.K1(), PoolId: key.K2()})
 		return false, nil
 	})

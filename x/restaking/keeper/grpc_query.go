@@ -72,7 +72,7 @@ func (q queryServer) TargetDelegations(ctx context.Context, req *types.QueryTarg
 	if err := req.Type.Validate(); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	keys, page, err := query.CollectionPaginate(ctx, q.k.delegationsByTarget, req.Pagination,
+	keys, page, err := query.CollectionPaginate(ctx, q.k.delegations.Indexes.ByTarget, req.Pagination,
 		func(key TargetUserKey, _ collections.NoValue) (DelegationKey, error) {
 			return collections.Join(key.K2(), key.K1()), nil
 		}, query.WithCollectionPaginationPairPrefix[TargetKey, sdk.AccAddress](targetKey(req.Type, req.TargetId)))
@@ -166,7 +166,7 @@ func (q queryServer) TargetUnbondingDelegations(ctx context.Context, req *types.
 	if err := req.Type.Validate(); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	keys, page, err := query.CollectionPaginate(ctx, q.k.targetUnbondings, req.Pagination,
+	keys, page, err := query.CollectionPaginate(ctx, q.k.unbondings.Indexes.ByTarget, req.Pagination,
 		func(key TargetUserKey, _ collections.NoValue) (DelegationKey, error) {
 			return collections.Join(key.K2(), key.K1()), nil
 		}, query.WithCollectionPaginationPairPrefix[TargetKey, sdk.AccAddress](targetKey(req.Type, req.TargetId)))

@@ -3,7 +3,7 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
 	errorsmod "cosmossdk.io/errors"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -31,19 +31,21 @@ func (g DeletionGuard) CanDeleteOperator(ctx context.Context, id uint32) error {
 // requireUnreferenced checks the target's delegation and unbonding indexes:
 // two prefix reads, whatever the number of delegators.
 func (k *Keeper) requireUnreferenced(ctx context.Context, t types.DelegationType, id uint32) error {
-	rng := collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(t, id))
-	for _, set := range []struct {
-		what string
-		keys collections.KeySet[TargetUserKey]
-	}{{"delegations", k.delegationsByTarget}, {"unbonding delegations", k.targetUnbondings}} {
-		it, err := set.keys.Iterate(ctx, rng)
+	for _, index := range []struct {
+		what  string
+		match func(context.Context, TargetKey) (indexes.ReversePairIterator[TargetKey, sdk.AccAddress], error)
+	}{
+		{"delegations", k.delegations.Indexes.ByTarget.MatchExact},
+		{"unbonding delegations", k.unbondings.Indexes.ByTarget.MatchExact},
+	} {
+		it, err := index.match(ctx, targetKey(t, id))
 		if err != nil {
 			return err
 		}
 		found := it.Valid()
 		it.Close()
 		if found {
-			return errorsmod.Wrapf(types.ErrTargetInUse, "%s %d still has %s", t, id, set.what)
+			return errorsmod.Wrapf(types.ErrTargetInUse, "%s %d still has %s", t, id, index.what)
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 
 	"cosmossdk.io/collections"
 	collcodec "cosmossdk.io/collections/codec"
+	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/store"
 	sdkmath "cosmossdk.io/math"
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -20,15 +21,55 @@ type TargetKey = collections.Pair[int32, uint32]
 // DelegationKey is (user, target): a user's positions are one prefix.
 type DelegationKey = collections.Pair[sdk.AccAddress, TargetKey]
 
-// TargetUserKey is (target, user): a target's users are one prefix.
+// TargetUserKey is (target, user), the key of the by-target indexes: a
+// target's users are one prefix.
 type TargetUserKey = collections.Pair[TargetKey, sdk.AccAddress]
+
+// IDPair is a (first id, second id) key: (operator, service),
+// (service, operator) or (service, pool).
+type IDPair = collections.Pair[uint32, uint32]
 
 var (
 	idPair             = collections.PairKeyCodec(collections.Uint32Key, collections.Uint32Key)
 	targetKeyCodec     = collections.PairKeyCodec(collections.Int32Key, collections.Uint32Key)
 	delegationKeyCodec = collections.PairKeyCodec(sdk.AccAddressKey, targetKeyCodec)
-	targetUserKeyCodec = collections.PairKeyCodec(targetKeyCodec, sdk.AccAddressKey)
 )
+
+// byTarget indexes a map keyed (user, target) by (target, user), so a
+// target's delegators (or unbonding users) are one prefix scan. The store
+// keeps it with the map: every Set and Remove of the map writes it.
+type byTarget[V any] struct {
+	ByTarget *indexes.ReversePair[sdk.AccAddress, TargetKey, V]
+}
+
+// IndexesList implements collections.Indexes.
+func (i byTarget[V]) IndexesList() []collections.Index[DelegationKey, V] {
+	return []collections.Index[DelegationKey, V]{i.ByTarget}
+}
+
+func newByTarget[V any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string) byTarget[V] {
+	return byTarget[V]{ByTarget: indexes.NewReversePair[V](sb, prefix, name, delegationKeyCodec)}
+}
+
+// reversed indexes a set of (a, b) id pairs by (b, a): joins by service,
+// allowlists by operator. The store keeps it with the set.
+type reversed struct {
+	Reverse *indexes.ReversePair[uint32, uint32, collections.NoValue]
+}
+
+// IndexesList implements collections.Indexes.
+func (i reversed) IndexesList() []collections.Index[IDPair, collections.NoValue] {
+	return []collections.Index[IDPair, collections.NoValue]{i.Reverse}
+}
+
+// newIDPairSet is a key set of id pairs with its reverse index (a KeySet is
+// a map to NoValue, so the bytes are those of collections.NewKeySet).
+func newIDPairSet(sb *collections.SchemaBuilder, prefix collections.Prefix, name string,
+	reversePrefix collections.Prefix, reverseName string,
+) *collections.IndexedMap[IDPair, collections.NoValue, reversed] {
+	return collections.NewIndexedMap(sb, prefix, name, idPair, collections.NoValue{},
+		reversed{Reverse: indexes.NewReversePair[collections.NoValue](sb, reversePrefix, reverseName, idPair)})
+}
 
 // Keeper is the restaking state machine: delegations to pools, operators
 // and services, their per-denom exchange rates, and unbondings.
@@ -48,34 +89,31 @@ type Keeper struct {
 	Schema collections.Schema
 	// params: () -> Params
 	params collections.Item[types.Params]
-	// delegations: (user, (type, target)) -> Delegation
-	delegations collections.Map[DelegationKey, types.Delegation]
-	// delegationsByTarget: ((type, target), user) -> () reverse index
-	delegationsByTarget collections.KeySet[TargetUserKey]
+	// delegations: (user, (type, target)) -> Delegation, indexed by
+	// ((type, target), user) in Indexes.ByTarget
+	delegations *collections.IndexedMap[DelegationKey, types.Delegation, byTarget[types.Delegation]]
 	// targetStakes: (type, target, denom) -> DenomStake
 	targetStakes collections.Map[collections.Triple[int32, uint32, string], types.DenomStake]
-	// unbondings: (user, (type, target)) -> UnbondingDelegation
-	unbondings collections.Map[DelegationKey, types.UnbondingDelegation]
+	// unbondings: (user, (type, target)) -> UnbondingDelegation, indexed by
+	// ((type, target), user) in Indexes.ByTarget (the deletion guard's and
+	// slashing's users unbonding from a target)
+	unbondings *collections.IndexedMap[DelegationKey, types.UnbondingDelegation, byTarget[types.UnbondingDelegation]]
 	// unbondingQueue: (completion time, (user, (type, target))) -> ()
 	unbondingQueue collections.KeySet[collections.Pair[time.Time, DelegationKey]]
-	// targetUnbondings: ((type, target), user) -> () users unbonding from a target
-	targetUnbondings collections.KeySet[TargetUserKey]
 	// nextUnbondingID: () -> next unbonding id
 	nextUnbondingID collections.Sequence
 	// clock: () -> restaking clock, the bounded block time
 	clock collections.Item[time.Time]
 	// totalRestaked: denom -> tokens restaked across all targets
 	totalRestaked collections.Map[string, sdkmath.Int]
-	// operatorJoinedServices: (operator, service) -> ()
-	operatorJoinedServices collections.KeySet[collections.Pair[uint32, uint32]]
-	// serviceOperators: (service, operator) -> () reverse index
-	serviceOperators collections.KeySet[collections.Pair[uint32, uint32]]
-	// serviceAllowList: (service, operator) -> ()
-	serviceAllowList collections.KeySet[collections.Pair[uint32, uint32]]
-	// operatorAllowedIn: (operator, service) -> () reverse index
-	operatorAllowedIn collections.KeySet[collections.Pair[uint32, uint32]]
+	// operatorJoinedServices: (operator, service) -> (), indexed by
+	// (service, operator) in Indexes.Reverse
+	operatorJoinedServices *collections.IndexedMap[IDPair, collections.NoValue, reversed]
+	// serviceAllowList: (service, operator) -> (), indexed by
+	// (operator, service) in Indexes.Reverse
+	serviceAllowList *collections.IndexedMap[IDPair, collections.NoValue, reversed]
 	// serviceSecuringPools: (service, pool) -> ()
-	serviceSecuringPools collections.KeySet[collections.Pair[uint32, uint32]]
+	serviceSecuringPools collections.KeySet[IDPair]
 	// userPreferences: user -> UserPreferences
 	userPreferences collections.Map[sdk.AccAddress, types.UserPreferences]
 }
@@ -88,25 +126,25 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 	k := &Keeper{
 		cdc: cdc, bank: bank, pools: pools, operators: operators, services: services, authority: authority,
 		params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
-		delegations: collections.NewMap(sb, types.DelegationsKey, "delegations", delegationKeyCodec,
-			codec.CollValue[types.Delegation](cdc)),
-		delegationsByTarget: collections.NewKeySet(sb, types.DelegationsByTargetKey, "delegations_by_target", targetUserKeyCodec),
+		delegations: collections.NewIndexedMap(sb, types.DelegationsKey, "delegations", delegationKeyCodec,
+			codec.CollValue[types.Delegation](cdc),
+			newByTarget[types.Delegation](sb, types.DelegationsByTargetKey, "delegations_by_target")),
 		targetStakes: collections.NewMap(sb, types.TargetStakesKey, "target_stakes",
 			collections.TripleKeyCodec(collections.Int32Key, collections.Uint32Key, collections.StringKey),
 			codec.CollValue[types.DenomStake](cdc)),
-		unbondings: collections.NewMap(sb, types.UnbondingDelegationsKey, "unbondings", delegationKeyCodec,
-			codec.CollValue[types.UnbondingDelegation](cdc)),
+		unbondings: collections.NewIndexedMap(sb, types.UnbondingDelegationsKey, "unbondings", delegationKeyCodec,
+			codec.CollValue[types.UnbondingDelegation](cdc),
+			newByTarget[types.UnbondingDelegation](sb, types.TargetUnbondingsKey, "target_unbondings")),
 		unbondingQueue: collections.NewKeySet(sb, types.UnbondingQueueKey, "unbonding_queue",
 			collections.PairKeyCodec(sdk.TimeKey, delegationKeyCodec)),
-		targetUnbondings:       collections.NewKeySet(sb, types.TargetUnbondingsKey, "target_unbondings", targetUserKeyCodec),
-		nextUnbondingID:        collections.NewSequence(sb, types.NextUnbondingIDKey, "next_unbonding_id"),
-		clock:                  collections.NewItem(sb, types.ClockKey, "clock", collcodec.KeyToValueCodec(sdk.TimeKey)),
-		totalRestaked:          collections.NewMap(sb, types.TotalRestakedKey, "total_restaked", collections.StringKey, sdk.IntValue),
-		operatorJoinedServices: collections.NewKeySet(sb, types.OperatorJoinedServicesKey, "operator_joined_services", idPair),
-		serviceOperators:       collections.NewKeySet(sb, types.ServiceOperatorsKey, "service_operators", idPair),
-		serviceAllowList:       collections.NewKeySet(sb, types.ServiceAllowListKey, "service_allow_list", idPair),
-		operatorAllowedIn:      collections.NewKeySet(sb, types.OperatorAllowedInKey, "operator_allowed_in", idPair),
-		serviceSecuringPools:   collections.NewKeySet(sb, types.ServiceSecuringPoolsKey, "service_securing_pools", idPair),
+		nextUnbondingID: collections.NewSequence(sb, types.NextUnbondingIDKey, "next_unbonding_id"),
+		clock:           collections.NewItem(sb, types.ClockKey, "clock", collcodec.KeyToValueCodec(sdk.TimeKey)),
+		totalRestaked:   collections.NewMap(sb, types.TotalRestakedKey, "total_restaked", collections.StringKey, sdk.IntValue),
+		operatorJoinedServices: newIDPairSet(sb, types.OperatorJoinedServicesKey, "operator_joined_services",
+			types.ServiceOperatorsKey, "service_operators"),
+		serviceAllowList: newIDPairSet(sb, types.ServiceAllowListKey, "service_allow_list",
+			types.OperatorAllowedInKey, "operator_allowed_in"),
+		serviceSecuringPools: collections.NewKeySet(sb, types.ServiceSecuringPoolsKey, "service_securing_pools", idPair),
 		userPreferences: collections.NewMap(sb, types.UserPreferencesKey, "user_preferences", sdk.AccAddressKey,
 			codec.CollValue[types.UserPreferences](cdc)),
 	}
@@ -150,8 +188,9 @@ func delegationKey(user sdk.AccAddress, t types.DelegationType, id uint32) Deleg
 	return collections.Join(user, targetKey(t, id))
 }
 
-func targetUserKey(t types.DelegationType, id uint32, user sdk.AccAddress) TargetUserKey {
-	return collections.Join(targetKey(t, id), user)
+// targetPrefix ranges over one target's entries of a by-target index.
+func targetPrefix(t types.DelegationType, id uint32) *collections.PairRange[TargetKey, sdk.AccAddress] {
+	return collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(t, id))
 }
 
 func stakeKey(t types.DelegationType, id uint32, denom string) collections.Triple[int32, uint32, string] {

@@ -29,7 +29,7 @@ func (ms msgServer) AddOperatorToAllowList(ctx context.Context, msg *types.MsgAd
 		return nil, err
 	}
 	if wasOpen {
-		joined, err := secondIDs(ctx, ms.serviceOperators, msg.ServiceId)
+		joined, err := ms.joinedOperators(ctx, msg.ServiceId)
 		if err != nil {
 			return nil, err
 		}

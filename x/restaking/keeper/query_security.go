@@ -12,10 +12,11 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 )
 
-// pageIDs pages through the second ids of a (first id, second id) key set.
-func pageIDs(ctx context.Context, set collections.KeySet[collections.Pair[uint32, uint32]], first uint32, page *query.PageRequest) (*types.QueryIDsResponse, error) {
+// pageIDs pages through the second ids of a (first id, second id) key set
+// or reverse index.
+func pageIDs(ctx context.Context, set query.Collection[IDPair, collections.NoValue], first uint32, page *query.PageRequest) (*types.QueryIDsResponse, error) {
 	ids, res, err := query.CollectionPaginate(ctx, set, page,
-		func(key collections.Pair[uint32, uint32], _ collections.NoValue) (uint32, error) {
+		func(key IDPair, _ collections.NoValue) (uint32, error) {
 			return key.K2(), nil
 		},
 		query.WithCollectionPaginationPairPrefix[uint32, uint32](first))
@@ -38,7 +39,7 @@ func (q queryServer) ServiceOperators(ctx context.Context, req *types.QueryServi
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	return pageIDs(ctx, q.k.serviceOperators, req.ServiceId, req.Pagination)
+	return pageIDs(ctx, q.k.operatorJoinedServices.Indexes.Reverse, req.ServiceId, req.Pagination)
 }
 
 // ServiceAllowedOperators lists a service's allowlist.

@@ -10,9 +10,11 @@ import (
 )
 
 // This file holds who secures a service: operators that joined it, the
-// service's operator allowlist, and the pools it borrows.
+// service's operator allowlist, and the pools it borrows. Joins and
+// allowlists are read from both sides; the store keeps the reverse side as
+// an index of the set (x/restaking/README.md, State).
 
-func idKey(a, b uint32) collections.Pair[uint32, uint32] { return collections.Join(a, b) }
+func idKey(a, b uint32) IDPair { return collections.Join(a, b) }
 
 // IsOperatorJoined tells whether operator joined service.
 func (k *Keeper) IsOperatorJoined(ctx context.Context, operatorID, serviceID uint32) (bool, error) {
@@ -30,7 +32,7 @@ func (k *Keeper) IsOperatorAllowed(ctx context.Context, operatorID, serviceID ui
 }
 
 func (k *Keeper) isAllowListEmpty(ctx context.Context, serviceID uint32) (bool, error) {
-	it, err := k.serviceAllowList.Iterate(ctx, collections.NewPrefixedPairRange[uint32, uint32](serviceID))
+	it, err := k.serviceAllowList.Iterate(ctx, idPrefix(serviceID))
 	if err != nil {
 		return false, err
 	}
@@ -39,10 +41,7 @@ func (k *Keeper) isAllowListEmpty(ctx context.Context, serviceID uint32) (bool, 
 }
 
 func (k *Keeper) join(ctx context.Context, operatorID, serviceID uint32) error {
-	if err := k.operatorJoinedServices.Set(ctx, idKey(operatorID, serviceID)); err != nil {
-		return err
-	}
-	if err := k.serviceOperators.Set(ctx, idKey(serviceID, operatorID)); err != nil {
+	if err := k.operatorJoinedServices.Set(ctx, idKey(operatorID, serviceID), collections.NoValue{}); err != nil {
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventJoinService{OperatorId: operatorID, ServiceId: serviceID})
@@ -52,22 +51,15 @@ func (k *Keeper) leave(ctx context.Context, operatorID, serviceID uint32) error 
 	if err := k.operatorJoinedServices.Remove(ctx, idKey(operatorID, serviceID)); err != nil {
 		return err
 	}
-	if err := k.serviceOperators.Remove(ctx, idKey(serviceID, operatorID)); err != nil {
-		return err
-	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventLeaveService{OperatorId: operatorID, ServiceId: serviceID})
 }
 
 func (k *Keeper) setAllowed(ctx context.Context, serviceID, operatorID uint32, allowed bool) error {
 	var err error
 	if allowed {
-		if err = k.serviceAllowList.Set(ctx, idKey(serviceID, operatorID)); err == nil {
-			err = k.operatorAllowedIn.Set(ctx, idKey(operatorID, serviceID))
-		}
+		err = k.serviceAllowList.Set(ctx, idKey(serviceID, operatorID), collections.NoValue{})
 	} else {
-		if err = k.serviceAllowList.Remove(ctx, idKey(serviceID, operatorID)); err == nil {
-			err = k.operatorAllowedIn.Remove(ctx, idKey(operatorID, serviceID))
-		}
+		err = k.serviceAllowList.Remove(ctx, idKey(serviceID, operatorID))
 	}
 	if err != nil {
 		return err
@@ -75,14 +67,55 @@ func (k *Keeper) setAllowed(ctx context.Context, serviceID, operatorID uint32, a
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAllowListChanged{ServiceId: serviceID, OperatorId: operatorID, Allowed: allowed})
 }
 
-// secondIDs lists the second ids of a key set under a first-id prefix.
-func secondIDs(ctx context.Context, set collections.KeySet[collections.Pair[uint32, uint32]], first uint32) ([]uint32, error) {
+func idPrefix(first uint32) *collections.PairRange[uint32, uint32] {
+	return collections.NewPrefixedPairRange[uint32, uint32](first)
+}
+
+// joinedServices lists the services an operator joined.
+func (k *Keeper) joinedServices(ctx context.Context, operatorID uint32) ([]uint32, error) {
+	return secondIDs(k.operatorJoinedServices.Iterate(ctx, idPrefix(operatorID)))
+}
+
+// joinedOperators lists the operators that joined a service (the index).
+func (k *Keeper) joinedOperators(ctx context.Context, serviceID uint32) ([]uint32, error) {
+	it, err := k.operatorJoinedServices.Indexes.Reverse.MatchExact(ctx, serviceID)
+	return secondIDs(collections.Iterator[IDPair, collections.NoValue](it), err)
+}
+
+// allowedOperators lists a service's allowlist.
+func (k *Keeper) allowedOperators(ctx context.Context, serviceID uint32) ([]uint32, error) {
+	return secondIDs(k.serviceAllowList.Iterate(ctx, idPrefix(serviceID)))
+}
+
+// allowingServices lists the services whose allowlist names an operator
+// (the index).
+func (k *Keeper) allowingServices(ctx context.Context, operatorID uint32) ([]uint32, error) {
+	it, err := k.serviceAllowList.Indexes.Reverse.MatchExact(ctx, operatorID)
+	return secondIDs(collections.Iterator[IDPair, collections.NoValue](it), err)
+}
+
+// securingPools lists the pools a service borrows.
+func (k *Keeper) securingPools(ctx context.Context, serviceID uint32) ([]uint32, error) {
+	it, err := k.serviceSecuringPools.Iterate(ctx, idPrefix(serviceID))
+	return secondIDs(collections.Iterator[IDPair, collections.NoValue](it), err)
+}
+
+// secondIDs lists the second ids of the keys an iterator over one first-id
+// prefix yields, in key order, and closes it.
+func secondIDs(it collections.Iterator[IDPair, collections.NoValue], err error) ([]uint32, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
 	var ids []uint32
-	err := set.Walk(ctx, collections.NewPrefixedPairRange[uint32, uint32](first), func(key collections.Pair[uint32, uint32]) (bool, error) {
+	for ; it.Valid(); it.Next() {
+		key, err := it.Key()
+		if err != nil {
+			return nil, err
+		}
 		ids = append(ids, key.K2())
-		return false, nil
-	})
-	return ids, err
+	}
+	return ids, nil
 }
 
 // IsServiceSecuredByPool tells whether the service borrows the pool.

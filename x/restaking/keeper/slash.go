@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -129,11 +128,11 @@ func (k *Keeper) SlashPoolTrusting(ctx context.Context, poolID, serviceID uint32
 // order, before anything is written.
 func (k *Keeper) trustingDelegators(ctx context.Context, poolID uint32, trusts func(sdk.AccAddress) (bool, error)) ([]sdk.AccAddress, error) {
 	var users []sdk.AccAddress
-	rng := collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(types.DELEGATION_TYPE_POOL, poolID))
-	err := k.delegationsByTarget.Walk(ctx, rng, func(key TargetUserKey) (bool, error) {
-		ok, err := trusts(key.K2())
+	rng := targetPrefix(types.DELEGATION_TYPE_POOL, poolID)
+	err := k.delegations.Indexes.ByTarget.Walk(ctx, rng, func(_ TargetKey, user sdk.AccAddress) (bool, error) {
+		ok, err := trusts(user)
 		if ok {
-			users = append(users, key.K2())
+			users = append(users, user)
 		}
 		return false, err
 	})
@@ -179,15 +178,15 @@ func (k *Keeper) slashUnbondings(ctx context.Context, target types.Target, fract
 	infractionHeight int64, filter func(sdk.AccAddress) (bool, error),
 ) (sdk.Coins, error) {
 	var users []sdk.AccAddress
-	rng := collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(target.Type, target.ID))
-	err := k.targetUnbondings.Walk(ctx, rng, func(key TargetUserKey) (bool, error) {
+	rng := targetPrefix(target.Type, target.ID)
+	err := k.unbondings.Indexes.ByTarget.Walk(ctx, rng, func(_ TargetKey, user sdk.AccAddress) (bool, error) {
 		ok := true
 		var err error
 		if filter != nil {
-			ok, err = filter(key.K2())
+			ok, err = filter(user)
 		}
 		if ok {
-			users = append(users, key.K2())
+			users = append(users, user)
 		}
 		return false, err
 	})

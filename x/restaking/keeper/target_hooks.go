@@ -24,7 +24,7 @@ var (
 // than silently opened to every operator.
 func (h TargetHooks) BeforeOperatorDeleted(ctx context.Context, operatorID uint32) error {
 	k := h.k
-	joined, err := secondIDs(ctx, k.operatorJoinedServices, operatorID)
+	joined, err := k.joinedServices(ctx, operatorID)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (h TargetHooks) BeforeOperatorDeleted(ctx context.Context, operatorID uint3
 			return err
 		}
 	}
-	allowedIn, err := secondIDs(ctx, k.operatorAllowedIn, operatorID)
+	allowedIn, err := k.allowingServices(ctx, operatorID)
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (h TargetHooks) BeforeOperatorDeleted(ctx context.Context, operatorID uint3
 // BeforeServiceDeleted drops the service's joins, allowlist and borrowed pools.
 func (h TargetHooks) BeforeServiceDeleted(ctx context.Context, serviceID uint32) error {
 	k := h.k
-	operators, err := secondIDs(ctx, k.serviceOperators, serviceID)
+	operators, err := k.joinedOperators(ctx, serviceID)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (h TargetHooks) BeforeServiceDeleted(ctx context.Context, serviceID uint32)
 			return err
 		}
 	}
-	allowed, err := secondIDs(ctx, k.serviceAllowList, serviceID)
+	allowed, err := k.allowedOperators(ctx, serviceID)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (h TargetHooks) BeforeServiceDeleted(ctx context.Context, serviceID uint32)
 			return err
 		}
 	}
-	pools, err := secondIDs(ctx, k.serviceSecuringPools, serviceID)
+	pools, err := k.securingPools(ctx, serviceID)
 	if err != nil {
 		return err
 	}

@@ -116,8 +116,8 @@ func (k *Keeper) setStake(ctx context.Context, target types.Target, denom string
 	return k.targetStakes.Set(ctx, key, stake)
 }
 
-// addUnbondingEntry records the entry, queues it by completion time on the
-// restaking clock, and indexes the user under the target.
+// addUnbondingEntry records the entry (the store indexes the user under the
+// target) and queues it by completion time on the restaking clock.
 func (k *Keeper) addUnbondingEntry(ctx context.Context, target types.Target, user sdk.AccAddress,
 	ubd types.UnbondingDelegation, out sdk.Coins, unbondingTime time.Duration,
 ) (time.Time, uint64, error) {
@@ -139,9 +139,6 @@ func (k *Keeper) addUnbondingEntry(ctx context.Context, target types.Target, use
 		return time.Time{}, 0, err
 	}
 	if err := k.unbondingQueue.Set(ctx, collections.Join(completion, key)); err != nil {
-		return time.Time{}, 0, err
-	}
-	if err := k.targetUnbondings.Set(ctx, targetUserKey(target.Type, target.ID, user)); err != nil {
 		return time.Time{}, 0, err
 	}
 	if k.hooks != nil {

@@ -44,12 +44,12 @@ func (k *Keeper) GetTargetStake(ctx context.Context, t types.DelegationType, id 
 
 // ServiceSecuringPools lists the pools a service borrows.
 func (k *Keeper) ServiceSecuringPools(ctx context.Context, serviceID uint32) ([]uint32, error) {
-	return secondIDs(ctx, k.serviceSecuringPools, serviceID)
+	return k.securingPools(ctx, serviceID)
 }
 
 // ServiceJoinedOperators lists the operators that joined a service.
 func (k *Keeper) ServiceJoinedOperators(ctx context.Context, serviceID uint32) ([]uint32, error) {
-	return secondIDs(ctx, k.serviceOperators, serviceID)
+	return k.joinedOperators(ctx, serviceID)
 }
 
 // GetUserPreferences returns a user's trust preferences (empty: trusts no
@@ -69,31 +69,30 @@ func (k *Keeper) IterateAllDelegations(ctx context.Context, fn func(user sdk.Acc
 }
 
 // IterateTargetDelegations visits a target's delegations in user order
-// (the reverse index; one Get per delegator). For queries and slashing.
+// (the by-target index; one Get per delegator). For queries and slashing.
 func (k *Keeper) IterateTargetDelegations(ctx context.Context, t types.DelegationType, id uint32,
 	fn func(user sdk.AccAddress, d types.Delegation) (stop bool, err error),
 ) error {
-	rng := collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(t, id))
-	return k.delegationsByTarget.Walk(ctx, rng, func(key TargetUserKey) (bool, error) {
-		d, err := k.delegations.Get(ctx, delegationKey(key.K2(), t, id))
+	return k.delegations.Indexes.ByTarget.Walk(ctx, targetPrefix(t, id), func(_ TargetKey, user sdk.AccAddress) (bool, error) {
+		d, err := k.delegations.Get(ctx, delegationKey(user, t, id))
 		if err != nil {
 			return true, err
 		}
-		return fn(key.K2(), d)
+		return fn(user, d)
 	})
 }
 
-// IterateTargetUnbondings visits the unbondings from a target.
+// IterateTargetUnbondings visits the unbondings from a target in user
+// order (the by-target index).
 func (k *Keeper) IterateTargetUnbondings(ctx context.Context, t types.DelegationType, id uint32,
 	fn func(user sdk.AccAddress, u types.UnbondingDelegation) (stop bool, err error),
 ) error {
-	rng := collections.NewPrefixedPairRange[TargetKey, sdk.AccAddress](targetKey(t, id))
-	return k.targetUnbondings.Walk(ctx, rng, func(key TargetUserKey) (bool, error) {
-		u, err := k.unbondings.Get(ctx, delegationKey(key.K2(), t, id))
+	return k.unbondings.Indexes.ByTarget.Walk(ctx, targetPrefix(t, id), func(_ TargetKey, user sdk.AccAddress) (bool, error) {
+		u, err := k.unbondings.Get(ctx, delegationKey(user, t, id))
 		if err != nil {
 			return true, err
 		}
-		return fn(key.K2(), u)
+		return fn(user, u)
 	})
 }
 

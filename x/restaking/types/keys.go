@@ -17,8 +17,9 @@ var (
 	// DelegationsKey: (user, type, target id) -> Delegation. Keyed by user
 	// first so a user's delegations are one prefix scan.
 	DelegationsKey = collections.NewPrefix(2)
-	// DelegationsByTargetKey: (type, target id, user) -> () index of
-	// DelegationsKey, so a target's delegators are one prefix scan.
+	// DelegationsByTargetKey: ((type, target id), user) -> () index of
+	// DelegationsKey (indexes.ReversePair, kept by the store), so a
+	// target's delegators are one prefix scan.
 	DelegationsByTargetKey = collections.NewPrefix(3)
 	// TargetStakesKey: (type, target id, denom) -> DenomStake
 	TargetStakesKey = collections.NewPrefix(4)
@@ -31,19 +32,22 @@ var (
 	NextUnbondingIDKey = collections.NewPrefix(7)
 	// ClockKey: () -> the restaking clock (bounded block time)
 	ClockKey = collections.NewPrefix(8)
-	// TargetUnbondingsKey: (type, target id, user) -> () index of users
-	// with unbondings from a target, for the deletion guard.
+	// TargetUnbondingsKey: ((type, target id), user) -> () index of
+	// UnbondingDelegationsKey (indexes.ReversePair, kept by the store):
+	// the users unbonding from a target, for the deletion guard and slashes.
 	TargetUnbondingsKey = collections.NewPrefix(9)
 	// TotalRestakedKey: denom -> tokens restaked across all targets, kept
 	// incrementally so the USD cap check never scans targets.
 	TotalRestakedKey = collections.NewPrefix(10)
 	// OperatorJoinedServicesKey: (operator id, service id) -> ()
 	OperatorJoinedServicesKey = collections.NewPrefix(11)
-	// ServiceOperatorsKey: (service id, operator id) -> () reverse of 11
+	// ServiceOperatorsKey: (service id, operator id) -> () index of 11
+	// (indexes.ReversePair, kept by the store)
 	ServiceOperatorsKey = collections.NewPrefix(12)
 	// ServiceAllowListKey: (service id, operator id) -> ()
 	ServiceAllowListKey = collections.NewPrefix(13)
-	// OperatorAllowedInKey: (operator id, service id) -> () reverse of 13
+	// OperatorAllowedInKey: (operator id, service id) -> () index of 13
+	// (indexes.ReversePair, kept by the store)
 	OperatorAllowedInKey = collections.NewPrefix(14)
 	// ServiceSecuringPoolsKey: (service id, pool id) -> ()
 	ServiceSecuringPoolsKey = collections.NewPrefix(15)

@@ -1,7 +1,8 @@
 // Package keeper owns x/slashing's state: each service's slasher and rules,
-// operators' task keys, slashes (pending, executed, vetoed) and the pending
-// queue with its indexes, the evidence seen, jails, the sequencing service
-// and dust. It verifies evidence on chain, queues a pending slash for its
+// operators' task keys, slashes (pending, executed, vetoed; the store
+// indexes the pending ones by operator and service) and the pending
+// queue, the evidence seen, jails, the sequencing service and dust. It
+// verifies evidence on chain, queues a pending slash for its
 // veto window and executes it at EndBlock by taking stake through
 // x/restaking.
 //

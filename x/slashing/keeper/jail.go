@@ -25,7 +25,7 @@ func (k *Keeper) IsJailed(ctx context.Context, operatorID, serviceID uint32) (bo
 // delegator would pay for a fault it could see coming, and stake added just
 // before execution would shift the pools' share of the loss).
 func (k *Keeper) RefuseJailedOperator(ctx context.Context, operatorID uint32) error {
-	if err := k.refusePending(ctx, k.pendingByOperator, operatorID, "operator %d has slash %d pending"); err != nil {
+	if err := k.refusePending(ctx, k.slashes.Indexes.PendingByOperator, operatorID, "operator %d has slash %d pending"); err != nil {
 		return err
 	}
 	rng := collections.NewPrefixedPairRange[uint32, uint32](operatorID)
@@ -93,6 +93,6 @@ func (k *Keeper) unjail(ctx context.Context, operatorID, serviceID uint32) error
 // it (the stake answering for the fault must still be there when it
 // executes) nor start (they would pay for a fault that came before them).
 func (k *Keeper) RefuseTrustWithdrawal(ctx context.Context, serviceID uint32) error {
-	return k.refusePending(ctx, k.pendingByService, serviceID,
+	return k.refusePending(ctx, k.slashes.Indexes.PendingByService, serviceID,
 		"service %d has slash %d pending: trust in it cannot change until it executes or is vetoed")
 }

@@ -36,16 +36,13 @@ type Keeper struct {
 	configs collections.Map[uint32, types.ServiceSlashingConfig]
 	// operatorKeys: (operator, service) -> task signing key
 	operatorKeys collections.Map[OperatorServiceKey, types.OperatorKey]
-	// slashes: id -> Slash (pending, executed and vetoed)
-	slashes collections.Map[uint64, types.Slash]
+	// slashes: id -> Slash (pending, executed and vetoed); the PENDING ones
+	// are indexed by (operator, id) and (service, id) in Indexes
+	slashes *collections.IndexedMap[uint64, types.Slash, slashIndexes]
 	// nextSlashID: () -> next id
 	nextSlashID collections.Sequence
 	// pending: (execute_at, id) -> (), walked by EndBlock
 	pending collections.KeySet[collections.Pair[time.Time, uint64]]
-	// pendingByOperator: (operator, slash id) -> () index of pending
-	pendingByOperator collections.KeySet[collections.Pair[uint32, uint64]]
-	// pendingByService: (service, slash id) -> () index of pending
-	pendingByService collections.KeySet[collections.Pair[uint32, uint64]]
 	// evidence: evidence id -> slash id
 	evidence collections.Map[[]byte, uint64]
 	// jails: (operator, service) -> jailed until
@@ -71,14 +68,16 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, account
 		configs: collections.NewMap(sb, types.ConfigsKey, "configs", collections.Uint32Key,
 			codec.CollValue[types.ServiceSlashingConfig](cdc)),
 		operatorKeys: collections.NewMap(sb, types.OperatorKeysKey, "operator_keys", pair, codec.CollValue[types.OperatorKey](cdc)),
-		slashes:      collections.NewMap(sb, types.SlashesKey, "slashes", collections.Uint64Key, codec.CollValue[types.Slash](cdc)),
-		nextSlashID:  collections.NewSequence(sb, types.NextSlashIDKey, "next_slash_id"),
+		slashes: collections.NewIndexedMap(sb, types.SlashesKey, "slashes", collections.Uint64Key,
+			codec.CollValue[types.Slash](cdc), slashIndexes{
+				PendingByOperator: newPendingIndex(sb, types.PendingByOperatorKey, "pending_by_operator",
+					func(s types.Slash) uint32 { return s.OperatorId }),
+				PendingByService: newPendingIndex(sb, types.PendingByServiceKey, "pending_by_service",
+					func(s types.Slash) uint32 { return s.ServiceId }),
+			}),
+		nextSlashID: collections.NewSequence(sb, types.NextSlashIDKey, "next_slash_id"),
 		pending: collections.NewKeySet(sb, types.PendingQueueKey, "pending",
 			collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
-		pendingByOperator: collections.NewKeySet(sb, types.PendingByOperatorKey, "pending_by_operator",
-			collections.PairKeyCodec(collections.Uint32Key, collections.Uint64Key)),
-		pendingByService: collections.NewKeySet(sb, types.PendingByServiceKey, "pending_by_service",
-			collections.PairKeyCodec(collections.Uint32Key, collections.Uint64Key)),
 		evidence:   collections.NewMap(sb, types.EvidenceKey, "evidence", collections.BytesKey, collections.Uint64Value),
 		jails:      collections.NewMap(sb, types.JailsKey, "jails", pair, collcodec.KeyToValueCodec(sdk.TimeKey)),
 		sequencing: collections.NewItem(sb, types.SequencingKey, "sequencing", codec.CollValue[types.SequencingService](cdc)),

@@ -31,9 +31,11 @@ var (
 	SequencingKey = collections.NewPrefix(9)
 	// DustKey: () -> DustRecord, the truncation of pool slashes left behind
 	DustKey = collections.NewPrefix(10)
-	// PendingByOperatorKey: (operator, slash id) -> (); index of the queue
+	// PendingByOperatorKey: (operator, slash id) -> (); index of the
+	// PENDING slashes of SlashesKey, kept by the store
 	PendingByOperatorKey = collections.NewPrefix(11)
-	// PendingByServiceKey: (service, slash id) -> (); index of the queue
+	// PendingByServiceKey: (service, slash id) -> (); index of the
+	// PENDING slashes of SlashesKey, kept by the store
 	PendingByServiceKey = collections.NewPrefix(12)
 )
 
