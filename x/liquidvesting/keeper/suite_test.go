@@ -7,15 +7,9 @@ import (
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
-	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
-	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
-	dbm "github.com/cosmos/cosmos-db"
-	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/module"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	crisistypes "github.com/cosmos/cosmos-sdk/x/crisis/types"
 	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 	clienttypes "github.com/cosmos/ibc-go/v8/modules/core/02-client/types"
 	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
@@ -23,14 +17,13 @@ import (
 	"github.com/stretchr/testify/suite"
 
 	"github.com/milkyway-labs/milkyway-rollup/app"
+	"github.com/milkyway-labs/milkyway-rollup/app/apptesting/keepertest"
 	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/keeper"
 	"github.com/milkyway-labs/milkyway-rollup/x/liquidvesting/types"
 	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	restakingkeeper "github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
-	sequencertypes "github.com/milkyway-labs/milkyway-rollup/x/sequencer/types"
-	slashingtypes "github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
 // Named fixtures. The suite runs on a real app (bank, transfer, restaking,
@@ -74,21 +67,8 @@ type KeeperTestSuite struct {
 func TestKeeperTestSuite(t *testing.T) { suite.Run(t, new(KeeperTestSuite)) }
 
 func (s *KeeperTestSuite) SetupTest() {
-	s.app = app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.EmptyAppOptions{})
-	s.ctx = s.app.BaseApp.NewUncachedContext(false, cmtproto.Header{
-		ChainID: "lv-test", Height: 1, Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
-	})
-	// Every module's default genesis except the sequencer's and slashing's,
-	// which need a sequencer key, and crisis, whose genesis check runs every
-	// module's invariants (staking's need a validator set). Liquidvesting's
-	// own invariant is checked after every step instead.
-	gen := s.app.DefaultGenesis()
-	for _, name := range s.app.ModuleManager.OrderInitGenesis {
-		m, ok := s.app.ModuleManager.Modules[name].(module.HasGenesis)
-		if ok && name != sequencertypes.ModuleName && name != slashingtypes.ModuleName && name != crisistypes.ModuleName {
-			m.InitGenesis(s.ctx, s.app.AppCodec(), gen[name])
-		}
-	}
+	f := keepertest.New(s.T())
+	s.app, s.ctx = f.App, f.Ctx
 	s.Require().NoError(s.app.RestakingKeeper.BeginBlocker(s.ctx))
 	s.k = s.app.LiquidVestingKeeper
 	s.msgs = keeper.NewMsgServer(s.k)

@@ -3,8 +3,10 @@ package keeper_test
 import (
 	"context"
 
+	"github.com/cosmos/cosmos-sdk/runtime"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 )
 
@@ -35,7 +37,14 @@ func (h *recordingHooks) AfterUserPreferencesModified(_ context.Context, _ sdk.A
 // calls, in this order, around every share change.
 func (s *KeeperTestSuite) TestHooksFollowEveryChange() {
 	hooks := &recordingHooks{}
+	// The app's keeper already has rewards' hooks, and hooks are set once
+	// (SetHooks panics on a second call): record on a second restaking
+	// keeper over the same store and the app's other keepers.
+	a := s.f.App
+	s.k = keeper.NewKeeper(a.AppCodec(), runtime.NewKVStoreService(a.GetKey(types.StoreKey)), a.BankKeeper,
+		a.PoolsKeeper, a.OperatorsKeeper, a.ServicesKeeper, authority)
 	s.k.SetHooks(hooks)
+	s.msgs = keeper.NewMsgServer(s.k)
 	s.delegatePool(alice, "100umilktia")
 	_, err := s.msgs.UndelegatePool(s.ctx, &types.MsgUndelegatePool{Delegator: alice, Amount: sdk.NewInt64Coin("umilktia", 10)})
 	s.Require().NoError(err)

@@ -9,6 +9,7 @@ import (
 
 	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
+	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
 	servicestypes "github.com/milkyway-labs/milkyway-rollup/x/services/types"
@@ -84,6 +85,11 @@ func (s *KeeperTestSuite) TestRandomOperations() {
 	s.Require().NoError(err)
 	exported := s.exported()
 	s.SetupTest()
+	// The new app's InitChain loaded default genesis: empty the four
+	// stores so the imports land as on a fresh chain.
+	for _, store := range []string{servicestypes.StoreKey, poolstypes.StoreKey, operatorstypes.StoreKey, types.StoreKey} {
+		s.f.ClearStore(s.ctx, store)
+	}
 	s.Require().NoError(s.services.InitGenesis(s.ctx, servicesGS))
 	s.Require().NoError(s.pools.InitGenesis(s.ctx, poolsGS))
 	s.Require().NoError(s.operators.InitGenesis(s.ctx, operatorsGS))

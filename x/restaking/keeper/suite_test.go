@@ -4,27 +4,15 @@ import (
 	"testing"
 	"time"
 
-	corestore "cosmossdk.io/core/store"
-	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
-	storetypes "cosmossdk.io/store/types"
-	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
-	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
 	"github.com/stretchr/testify/suite"
 
+	"github.com/milkyway-labs/milkyway-rollup/app/apptesting/keepertest"
 	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
 	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
-	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 	serviceskeeper "github.com/milkyway-labs/milkyway-rollup/x/services/keeper"
@@ -36,19 +24,21 @@ var authority, alice, bob string
 
 func init() {
 	sdk.GetConfig().SetBech32PrefixForAccount("milk", "milkpub")
-	authority = authtypes.NewModuleAddress("gov").String()
+	authority = keepertest.Authority
 	alice = sdk.AccAddress([]byte("alice_______________")).String()
 	bob = sdk.AccAddress([]byte("bob_________________")).String()
 }
 
 // genesisTime is the block time of the suite's first block.
-var genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+var genesisTime = keepertest.GenesisTime
 
-// KeeperTestSuite runs restaking on real auth, bank, pools, services and
-// operators keepers over one multistore, wired to each other (hooks,
-// deletion guards, the restaking clock) as the app wires them.
+// KeeperTestSuite runs restaking in the real app (app/apptesting/keepertest):
+// pools, services and operators, rewards and slashing hooks and guards,
+// prices and liquid vesting's restriction all wired as app/keepers.go
+// wires them. The fields name the keepers the tests use.
 type KeeperTestSuite struct {
 	suite.Suite
+	f         *keepertest.Fixture
 	ctx       sdk.Context
 	bank      bankkeeper.BaseKeeper
 	services  *serviceskeeper.Keeper
@@ -62,32 +52,11 @@ type KeeperTestSuite struct {
 func TestKeeperTestSuite(t *testing.T) { suite.Run(t, new(KeeperTestSuite)) }
 
 func (s *KeeperTestSuite) SetupTest() {
-	keys := storetypes.NewKVStoreKeys(authtypes.StoreKey, banktypes.StoreKey, servicestypes.StoreKey,
-		poolstypes.StoreKey, operatorstypes.StoreKey, types.StoreKey)
-	s.ctx = testutil.DefaultContextWithKeys(keys, nil, nil).WithBlockTime(genesisTime).WithBlockHeight(1)
-	registry := codectypes.NewInterfaceRegistry()
-	authtypes.RegisterInterfaces(registry)
-	cdc := codec.NewProtoCodec(registry)
-	kv := func(name string) corestore.KVStoreService { return runtime.NewKVStoreService(keys[name]) }
-
-	accounts := authkeeper.NewAccountKeeper(cdc, kv(authtypes.StoreKey), authtypes.ProtoBaseAccount,
-		map[string][]string{minttypes.ModuleName: {authtypes.Minter}}, addresscodec.NewBech32Codec("milk"), "milk", authority)
-	s.bank = bankkeeper.NewBaseKeeper(cdc, kv(banktypes.StoreKey), accounts, nil, authority, log.NewNopLogger())
-	s.services = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), accounts, nil, authority)
-	s.pools = poolskeeper.NewKeeper(cdc, kv(poolstypes.StoreKey), accounts)
-	s.operators = operatorskeeper.NewKeeper(cdc, kv(operatorstypes.StoreKey), accounts, nil, authority)
-	s.k = keeper.NewKeeper(cdc, kv(types.StoreKey), s.bank, s.pools, s.operators, s.services, authority)
-	// Wired as in app/keepers.go.
-	s.services.SetDeletionGuard(s.k.DeletionGuard())
-	s.operators.SetDeletionGuard(s.k.DeletionGuard())
-	s.services.SetHooks(s.k.TargetHooks())
-	s.operators.SetHooks(s.k.TargetHooks())
-	s.operators.SetClock(s.k)
-	s.Require().NoError(s.operators.InitGenesis(s.ctx, operatorstypes.DefaultGenesis()))
-
-	s.Require().NoError(s.services.InitGenesis(s.ctx, servicestypes.DefaultGenesis()))
-	s.Require().NoError(s.pools.InitGenesis(s.ctx, poolstypes.DefaultGenesis()))
-	s.Require().NoError(s.k.InitGenesis(s.ctx, types.DefaultGenesis()))
+	s.f = keepertest.New(s.T())
+	s.ctx = s.f.Ctx
+	k := s.f.App.Keepers
+	s.bank, s.services, s.pools, s.operators, s.k = k.BankKeeper, k.ServicesKeeper, k.PoolsKeeper, k.OperatorsKeeper,
+		k.RestakingKeeper
 	s.msgs = keeper.NewMsgServer(s.k)
 	s.queries = keeper.NewQueryServer(s.k)
 	for _, user := range []string{alice, bob} {
@@ -95,12 +64,7 @@ func (s *KeeperTestSuite) SetupTest() {
 	}
 }
 
-func (s *KeeperTestSuite) fund(addr, amount string) {
-	coins, err := sdk.ParseCoinsNormalized(amount)
-	s.Require().NoError(err)
-	s.Require().NoError(s.bank.MintCoins(s.ctx, minttypes.ModuleName, coins))
-	s.Require().NoError(s.bank.SendCoinsFromModuleToAccount(s.ctx, minttypes.ModuleName, sdk.MustAccAddressFromBech32(addr), coins))
-}
+func (s *KeeperTestSuite) fund(addr, amount string) { s.f.Fund(s.ctx, addr, amount) }
 
 func (s *KeeperTestSuite) balance(addr, denom string) sdkmath.Int {
 	return s.bank.GetBalance(s.ctx, sdk.MustAccAddressFromBech32(addr), denom).Amount
@@ -124,10 +88,7 @@ func (s *KeeperTestSuite) activeService(allowed ...string) uint32 {
 // nextBlock ends the block, advances time and begins the next one, in the
 // app's module order.
 func (s *KeeperTestSuite) nextBlock(d time.Duration) {
-	s.Require().NoError(s.k.EndBlocker(s.ctx))
-	s.ctx = s.ctx.WithBlockHeight(s.ctx.BlockHeight() + 1).WithBlockTime(s.ctx.BlockTime().Add(d))
-	s.Require().NoError(s.k.BeginBlocker(s.ctx))
-	s.Require().NoError(s.operators.BeginBlocker(s.ctx))
+	s.ctx = s.f.NextBlock(s.ctx, d)
 	msg, broken := s.k.StakeInvariant(s.ctx)
 	s.Require().False(broken, msg)
 	msg, broken = s.k.SecurityInvariant(s.ctx)

@@ -169,7 +169,8 @@ type benchBlock struct {
 }
 
 // openBlock starts the next block, d later, and runs the BeginBlockers
-// that come before rewards in the app's order, as env.nextBlock does. The
+// before rewards' that it reads (the restaking clock, operator
+// inactivations), where env.nextBlock runs every module's. The
 // returned context is ready for the rewards BeginBlocker, with a fresh gas
 // meter.
 func (be *benchEnv) openBlock(tb testing.TB, d time.Duration) benchBlock {

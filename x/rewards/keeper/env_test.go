@@ -2,35 +2,23 @@ package keeper_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"testing"
 	"time"
 
-	corestore "cosmossdk.io/core/store"
-	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
-	storetypes "cosmossdk.io/store/types"
-	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
-	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
+	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 	"github.com/stretchr/testify/require"
 
+	"github.com/milkyway-labs/milkyway-rollup/app/apptesting/keepertest"
 	assetskeeper "github.com/milkyway-labs/milkyway-rollup/x/assets/keeper"
 	assetstypes "github.com/milkyway-labs/milkyway-rollup/x/assets/types"
 	operatorskeeper "github.com/milkyway-labs/milkyway-rollup/x/operators/keeper"
 	operatorstypes "github.com/milkyway-labs/milkyway-rollup/x/operators/types"
-	poolskeeper "github.com/milkyway-labs/milkyway-rollup/x/pools/keeper"
-	poolstypes "github.com/milkyway-labs/milkyway-rollup/x/pools/types"
 	priceskeeper "github.com/milkyway-labs/milkyway-rollup/x/prices/keeper"
 	pricestypes "github.com/milkyway-labs/milkyway-rollup/x/prices/types"
 	restakingkeeper "github.com/milkyway-labs/milkyway-rollup/x/restaking/keeper"
@@ -46,7 +34,7 @@ var authority, admin, feeder, alice, bob, carol string
 
 func init() {
 	sdk.GetConfig().SetBech32PrefixForAccount("milk", "milkpub")
-	authority = authtypes.NewModuleAddress("gov").String()
+	authority = keepertest.Authority
 	admin = addr("admin")
 	feeder = addr("feeder")
 	alice, bob, carol = addr("alice"), addr("bob"), addr("carol")
@@ -58,17 +46,15 @@ func addr(name string) string {
 	return sdk.AccAddress(b).String()
 }
 
-// genesisTime is the block time of the first block.
-var genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+// communityName is the module account holding the community pool, which
+// rewards' fees fund through x/distribution as in the app.
+const communityName = distrtypes.ModuleName
 
-// communityName is the module account standing in for the community pool.
-const communityName = "community"
-
-// env runs rewards on the real auth, bank, services, pools, operators,
-// restaking, assets and prices keepers over one in-memory multistore,
-// wired as in app/keepers.go.
+// env runs rewards in the real app (app/apptesting/keepertest): the
+// fields name the keepers the tests use.
 type env struct {
 	t         testing.TB
+	f         *keepertest.Fixture
 	ctx       sdk.Context
 	accounts  authkeeper.AccountKeeper
 	bank      bankkeeper.BaseKeeper
@@ -84,73 +70,17 @@ type env struct {
 	checkInvariants bool
 }
 
-// bankCommunityPool sends fees to a module account by a real bank transfer.
-type bankCommunityPool struct{ bank bankkeeper.BaseKeeper }
-
-func (c bankCommunityPool) FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
-	return c.bank.SendCoinsFromAccountToModule(ctx, sender, communityName, amount)
-}
-
-// assetSource adapts x/assets for x/prices, as app/prices.go does.
-type assetSource struct{ k *assetskeeper.Keeper }
-
-func (a assetSource) AssetOf(ctx context.Context, denom string) (pricestypes.Asset, bool, error) {
-	asset, err := a.k.GetAsset(ctx, denom)
-	if errors.Is(err, assetstypes.ErrAssetNotFound) {
-		return pricestypes.Asset{}, false, nil
-	}
-	return pricestypes.Asset{Ticker: asset.Ticker, Exponent: asset.Exponent}, err == nil, err
-}
-
 func newEnv(t testing.TB) *env {
-	keys := storetypes.NewKVStoreKeys(authtypes.StoreKey, banktypes.StoreKey, servicestypes.StoreKey,
-		poolstypes.StoreKey, operatorstypes.StoreKey, restakingtypes.StoreKey, assetstypes.StoreKey,
-		pricestypes.StoreKey, types.StoreKey)
-	e := &env{t: t, checkInvariants: true}
-	e.ctx = testutil.DefaultContextWithKeys(keys, nil, nil).WithBlockTime(genesisTime).WithBlockHeight(1)
-	registry := codectypes.NewInterfaceRegistry()
-	authtypes.RegisterInterfaces(registry)
-	cdc := codec.NewProtoCodec(registry)
-	kv := func(name string) corestore.KVStoreService { return runtime.NewKVStoreService(keys[name]) }
-
-	perms := map[string][]string{minttypes.ModuleName: {authtypes.Minter}, communityName: nil,
-		types.ModuleName: nil, types.EscrowAccount: nil}
-	e.accounts = authkeeper.NewAccountKeeper(cdc, kv(authtypes.StoreKey), authtypes.ProtoBaseAccount, perms,
-		addresscodec.NewBech32Codec("milk"), "milk", authority)
-	blocked := map[string]bool{}
-	for name := range perms {
-		blocked[authtypes.NewModuleAddress(name).String()] = true
-	}
-	e.bank = bankkeeper.NewBaseKeeper(cdc, kv(banktypes.StoreKey), e.accounts, blocked, authority, log.NewNopLogger())
-	e.services = serviceskeeper.NewKeeper(cdc, kv(servicestypes.StoreKey), e.accounts, nil, authority)
-	pools := poolskeeper.NewKeeper(cdc, kv(poolstypes.StoreKey), e.accounts)
-	e.operators = operatorskeeper.NewKeeper(cdc, kv(operatorstypes.StoreKey), e.accounts, nil, authority)
-	e.restaking = restakingkeeper.NewKeeper(cdc, kv(restakingtypes.StoreKey), e.bank, pools, e.operators, e.services, authority)
-	e.assets = assetskeeper.NewKeeper(cdc, kv(assetstypes.StoreKey), authority)
-	e.prices = priceskeeper.NewKeeper(cdc, kv(pricestypes.StoreKey), assetSource{e.assets}, authority)
-	e.prices.SetClock(e.restaking)
-	e.restaking.SetPriceSource(e.prices)
-	e.k = keeper.NewKeeper(cdc, kv(types.StoreKey), e.accounts, e.bank, bankCommunityPool{e.bank},
-		e.services, e.operators, e.restaking, e.prices, authority)
-	e.restaking.SetHooks(e.k.Hooks())
-	e.services.SetDeletionGuard(e.restaking.DeletionGuard())
-	e.operators.SetDeletionGuard(e.restaking.DeletionGuard())
-	e.services.SetHooks(servicestypes.MultiServicesHooks{e.restaking.TargetHooks(), e.k.TargetHooks()})
-	e.operators.SetHooks(operatorstypes.NewMultiOperatorsHooks(e.restaking.TargetHooks(), e.k.TargetHooks()))
-	e.operators.SetClock(e.restaking)
-
-	ctx := e.ctx
-	require.NoError(t, e.services.InitGenesis(ctx, servicestypes.DefaultGenesis()))
-	require.NoError(t, pools.InitGenesis(ctx, poolstypes.DefaultGenesis()))
-	require.NoError(t, e.operators.InitGenesis(ctx, operatorstypes.DefaultGenesis()))
-	require.NoError(t, e.restaking.InitGenesis(ctx, restakingtypes.DefaultGenesis()))
-	require.NoError(t, e.assets.InitGenesis(ctx, assetstypes.DefaultGenesis()))
-	pricesGenesis := pricestypes.DefaultGenesis()
-	pricesGenesis.Params.Feeders = []string{feeder}
-	// Prices stay fresh for the whole test unless a test ages them on purpose.
-	pricesGenesis.Params.MaxPriceAge = 365 * 24 * time.Hour
-	require.NoError(t, e.prices.InitGenesis(ctx, pricesGenesis))
-	require.NoError(t, e.k.InitGenesis(ctx, types.DefaultGenesis()))
+	f := keepertest.New(t, keepertest.EditModule(pricestypes.ModuleName, &pricestypes.GenesisState{},
+		func(gs *pricestypes.GenesisState) {
+			gs.Params.Feeders = []string{feeder}
+			// Prices stay fresh for the whole test unless a test ages them on purpose.
+			gs.Params.MaxPriceAge = 365 * 24 * time.Hour
+		}))
+	k := f.App.Keepers
+	e := &env{t: t, f: f, ctx: f.Ctx, checkInvariants: true,
+		accounts: k.AccountKeeper, bank: k.BankKeeper, services: k.ServicesKeeper, operators: k.OperatorsKeeper,
+		restaking: k.RestakingKeeper, assets: k.AssetsKeeper, prices: k.PricesKeeper, k: k.RewardsKeeper}
 	e.msgs = keeper.NewMsgServer(e.k)
 	e.queries = keeper.NewQueryServer(e.k)
 	for _, user := range []string{admin, alice, bob, carol} {
@@ -158,7 +88,7 @@ func newEnv(t testing.TB) *env {
 	}
 	// Prices: MILK $2, MILKTIA $5, INIT $1, all with 6 decimals.
 	for denom, ticker := range map[string]string{"umilk": "MILK", "umilktia": "MILKTIA", "uinit": "INIT"} {
-		_, err := assetskeeper.NewMsgServer(e.assets).RegisterAsset(ctx, &assetstypes.MsgRegisterAsset{
+		_, err := assetskeeper.NewMsgServer(e.assets).RegisterAsset(e.ctx, &assetstypes.MsgRegisterAsset{
 			Authority: authority, Asset: assetstypes.Asset{Denom: denom, Ticker: ticker, Exponent: 6}})
 		require.NoError(t, err)
 	}
@@ -168,11 +98,7 @@ func newEnv(t testing.TB) *env {
 	return e
 }
 
-func (e *env) fund(to, amount string) {
-	c := coins(amount)
-	require.NoError(e.t, e.bank.MintCoins(e.ctx, minttypes.ModuleName, c))
-	require.NoError(e.t, e.bank.SendCoinsFromModuleToAccount(e.ctx, minttypes.ModuleName, sdk.MustAccAddressFromBech32(to), c))
-}
+func (e *env) fund(to, amount string) { e.f.Fund(e.ctx, to, amount) }
 
 func (e *env) balance(of, denom string) sdkmath.Int {
 	return e.bank.GetBalance(e.ctx, sdk.MustAccAddressFromBech32(of), denom).Amount
@@ -273,12 +199,7 @@ func (e *env) plan(service uint32, perDay, funds string, pools, operators types.
 // nextBlock ends the block, advances time and begins the next one in the
 // app's module order, then checks the invariants.
 func (e *env) nextBlock(d time.Duration) {
-	require.NoError(e.t, e.restaking.EndBlocker(e.ctx))
-	e.ctx = e.ctx.WithBlockHeight(e.ctx.BlockHeight() + 1).WithBlockTime(e.ctx.BlockTime().Add(d)).
-		WithEventManager(sdk.NewEventManager())
-	require.NoError(e.t, e.restaking.BeginBlocker(e.ctx))
-	require.NoError(e.t, e.operators.BeginBlocker(e.ctx))
-	require.NoError(e.t, e.k.BeginBlocker(e.ctx))
+	e.ctx = e.f.NextBlock(e.ctx, d)
 	if e.checkInvariants {
 		e.requireInvariants()
 	}

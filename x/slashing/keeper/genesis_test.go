@@ -21,13 +21,12 @@ func (e *env) requireRoundTrip() *types.GenesisState {
 	bz := e.cdc.MustMarshalJSON(gs)
 	var decoded types.GenesisState
 	e.cdc.MustUnmarshalJSON(bz, &decoded)
-	ctx, _ := e.ctx.CacheContext() // the import store is reused by later round trips
-	imported := e.newSlashingKeeper(importStoreKey)
-	require.NoError(e.t, imported.InitGenesis(ctx, &decoded))
-	again, err := imported.ExportGenesis(ctx)
+	ctx := e.freshSlashingStore()
+	require.NoError(e.t, e.k.InitGenesis(ctx, &decoded))
+	again, err := e.k.ExportGenesis(ctx)
 	require.NoError(e.t, err)
 	require.Equal(e.t, string(bz), string(e.cdc.MustMarshalJSON(again)))
-	msg, broken := imported.PipelineInvariant(ctx)
+	msg, broken := e.k.PipelineInvariant(ctx)
 	require.False(e.t, broken, msg)
 	return gs
 }
@@ -87,8 +86,7 @@ func TestInitGenesisChecksTheSequencingService(t *testing.T) {
 			gs := types.DefaultGenesis()
 			gs.Sequencing = tc.seq
 			require.NoError(t, gs.Validate())
-			ctx, _ := e.ctx.CacheContext()
-			require.ErrorIs(t, e.newSlashingKeeper(importStoreKey).InitGenesis(ctx, gs), types.ErrInvalidGenesis)
+			require.ErrorIs(t, e.k.InitGenesis(e.freshSlashingStore(), gs), types.ErrInvalidGenesis)
 		})
 	}
 }
