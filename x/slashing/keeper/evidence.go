@@ -131,6 +131,19 @@ func (k *Keeper) clampHeight(ctx context.Context, h int64) (int64, error) {
 	return min(max(h, now-params.MaxEvidenceAge, 1), now), nil
 }
 
+// activeSequencing is sequencingTarget once the sequencing service is
+// active: evidence against the sequencer needs both.
+func (k *Keeper) activeSequencing(ctx context.Context) (types.SequencingService, []byte, error) {
+	seq, key, err := k.sequencingTarget(ctx)
+	if err != nil {
+		return seq, nil, err
+	}
+	if _, err := k.activeService(ctx, seq.ServiceId); err != nil {
+		return seq, nil, err
+	}
+	return seq, key, nil
+}
+
 // sequencingTarget is the service and operator the sequencer answers with.
 func (k *Keeper) sequencingTarget(ctx context.Context) (types.SequencingService, []byte, error) {
 	seq, err := k.sequencing.Get(ctx)

@@ -22,11 +22,8 @@ func (ms msgServer) SubmitCensorship(ctx context.Context, msg *types.MsgSubmitCe
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	seq, key, err := ms.sequencingTarget(ctx)
+	seq, key, err := ms.activeSequencing(ctx)
 	if err != nil {
-		return nil, err
-	}
-	if _, err := ms.activeService(ctx, seq.ServiceId); err != nil {
 		return nil, err
 	}
 	lane, err := ms.sequencer.GetForcedInclusion(ctx)

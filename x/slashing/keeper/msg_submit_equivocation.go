@@ -14,11 +14,8 @@ func (ms msgServer) SubmitEquivocation(ctx context.Context, msg *types.MsgSubmit
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	seq, key, err := ms.sequencingTarget(ctx)
+	seq, key, err := ms.activeSequencing(ctx)
 	if err != nil {
-		return nil, err
-	}
-	if _, err := ms.activeService(ctx, seq.ServiceId); err != nil {
 		return nil, err
 	}
 	height, err := types.CheckEquivocation(msg.FirstHeader, msg.SecondHeader, sdk.UnwrapSDKContext(ctx).ChainID(), key)

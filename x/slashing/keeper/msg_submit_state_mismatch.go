@@ -17,11 +17,8 @@ func (ms msgServer) SubmitStateMismatch(ctx context.Context, msg *types.MsgSubmi
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	seq, key, err := ms.sequencingTarget(ctx)
+	seq, key, err := ms.activeSequencing(ctx)
 	if err != nil {
-		return nil, err
-	}
-	if _, err := ms.activeService(ctx, seq.ServiceId); err != nil {
 		return nil, err
 	}
 	header, err := types.VerifySequencerHeader(msg.Header, sdk.UnwrapSDKContext(ctx).ChainID(), key)
