@@ -45,8 +45,15 @@ func TestRPCShapesMatchCometBFT(t *testing.T) {
 		} `json:"result"`
 	}
 	require.NoError(t, getJSON("http://"+comet+`/broadcast_tx_commit?tx="shape=test"`, &sent))
-	cometTxHeight, ok := txHeight(comet, sent.Result.Hash)
-	require.True(t, ok, "CometBFT committed the tx")
+	// broadcast_tx_commit answers once the tx is committed; CometBFT's
+	// indexer writes it from another goroutine, so /tx finds it a moment
+	// later (CI caught the gap once).
+	var cometTxHeight int64
+	waitFor(t, 30*time.Second, "CometBFT to index the committed tx", func() bool {
+		h, ok := txHeight(comet, sent.Result.Hash)
+		cometTxHeight = h
+		return ok
+	})
 	waitFor(t, 60*time.Second, "CometBFT to pass the tx's block", func() bool { return c.height(comet) > cometTxHeight+1 })
 
 	calls := func(height int64, txHash, blockHash string) []string {
