@@ -44,8 +44,8 @@ FN_HOME="$DEVNET_HOME/fullnode"
 INIT_MARKER="$DEVNET_HOME/.initialized"
 
 DA_ADDR="127.0.0.1:7980"
-SEQ_RPC=26657 SEQ_P2P=26656 SEQ_GRPC=9090 SEQ_API=1317 SEQ_METRICS=26660
-FN_RPC=26757 FN_P2P=26756 FN_GRPC=9190 FN_API=1417 FN_METRICS=26760
+SEQ_RPC=26657 SEQ_P2P=26656 SEQ_GRPC=9090 SEQ_API=1317 SEQ_METRICS=26660 SEQ_PPROF=6060
+FN_RPC=26757 FN_P2P=26756 FN_GRPC=9190 FN_API=1417 FN_METRICS=26760 FN_PPROF=6160
 # Stop order: full node first, the DA last (the nodes talk to it).
 NODES=(fullnode sequencer da)
 
@@ -96,8 +96,8 @@ port_busy() { # host port: true when something accepts connections there
 ports_of() {
   case "$1" in
     da) echo "7980:da JSON-RPC" ;;
-    sequencer) printf '%s\n' "$SEQ_RPC:sequencer RPC" "$SEQ_P2P:sequencer P2P" "$SEQ_GRPC:sequencer gRPC" "$SEQ_API:sequencer REST" "$SEQ_METRICS:sequencer metrics" ;;
-    fullnode) printf '%s\n' "$FN_RPC:full node RPC" "$FN_P2P:full node P2P" "$FN_GRPC:full node gRPC" "$FN_API:full node REST" "$FN_METRICS:full node metrics" ;;
+    sequencer) printf '%s\n' "$SEQ_RPC:sequencer RPC" "$SEQ_P2P:sequencer P2P" "$SEQ_GRPC:sequencer gRPC" "$SEQ_API:sequencer REST" "$SEQ_METRICS:sequencer metrics" "$SEQ_PPROF:sequencer pprof" ;;
+    fullnode) printf '%s\n' "$FN_RPC:full node RPC" "$FN_P2P:full node P2P" "$FN_GRPC:full node gRPC" "$FN_API:full node REST" "$FN_METRICS:full node metrics" "$FN_PPROF:full node pprof" ;;
   esac
 }
 
@@ -246,14 +246,16 @@ start_one() {
         --rollkit.da_address "http://$DA_ADDR" \
         --rpc.laddr "tcp://127.0.0.1:$SEQ_RPC" --p2p.laddr "tcp://0.0.0.0:$SEQ_P2P" \
         --grpc.address "127.0.0.1:$SEQ_GRPC" --api.address "tcp://127.0.0.1:$SEQ_API" \
-        --instrumentation.prometheus --instrumentation.prometheus_listen_addr "127.0.0.1:$SEQ_METRICS" "${common[@]}" ;;
+        --instrumentation.prometheus --instrumentation.prometheus_listen_addr "127.0.0.1:$SEQ_METRICS" \
+        --rpc.pprof_laddr "127.0.0.1:$SEQ_PPROF" "${common[@]}" ;;
     fullnode)
       spawn fullnode start --home "$FN_HOME" \
         --rollkit.da_block_time "$DA_BLOCK_TIME" --rollkit.da_address "http://$DA_ADDR" \
         --rollup.sequencer_rpc "tcp://127.0.0.1:$SEQ_RPC" \
         --rpc.laddr "tcp://127.0.0.1:$FN_RPC" --p2p.laddr "tcp://127.0.0.1:$FN_P2P" \
         --grpc.address "127.0.0.1:$FN_GRPC" --api.address "tcp://127.0.0.1:$FN_API" \
-        --instrumentation.prometheus --instrumentation.prometheus_listen_addr "127.0.0.1:$FN_METRICS" "${common[@]}" ;;
+        --instrumentation.prometheus --instrumentation.prometheus_listen_addr "127.0.0.1:$FN_METRICS" \
+        --rpc.pprof_laddr "127.0.0.1:$FN_PPROF" "${common[@]}" ;;
   esac
 }
 

@@ -224,12 +224,13 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	} else if forwardTo != "" {
 		logger.Info("forwarding transactions to the sequencer", "sequencer_rpc", forwardTo)
 	}
-	if err := serveRPC(gctx, g, cfg.RPC.ListenAddress, node, status, detector.Handler(), forwardTo, logger); err != nil {
+	if err := serveRPC(gctx, g, cfg.RPC, node, status, detector.Handler(), forwardTo, logger); err != nil {
 		return err
 	}
 	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(node.GetClient()), application, logger); err != nil {
 		return err
 	}
+	servePprof(gctx, g, cfg.RPC.PprofListenAddress, logger)
 	server.ListenForQuitSignals(g, false, cancel, logger)
 	return ignoreCanceled(g.Wait())
 }

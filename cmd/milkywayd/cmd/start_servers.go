@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"strings"
 	"time"
 
 	"cosmossdk.io/log"
+	cmtcfg "github.com/cometbft/cometbft/config"
 	rpcserver "github.com/cometbft/cometbft/rpc/jsonrpc/server"
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/server"
@@ -28,16 +30,17 @@ import (
 )
 
 // serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
-// the fraud reports route. On a full node (forwardTo set or not) the
-// broadcast calls go to the sequencer.
-func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnode.Node, status rollupnode.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
-	addr := strings.TrimPrefix(laddr, "tcp://")
+// the fraud reports route, with config.toml's [rpc] limits. On a full node
+// (forwardTo set or not) the broadcast calls go to the sequencer.
+func serveRPC(ctx context.Context, g *errgroup.Group, rpcCfg *cmtcfg.RPCConfig, node rollnode.Node, status rollupnode.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
+	laddr := rpcCfg.ListenAddress
+	serverCfg := rpcServerConfig(rpcCfg)
 	cmtLogger := servercmtlog.CometLoggerWrapper{Logger: logger.With("module", "rpc-server")}
 	// CometBFT's own JSON-RPC server (body limits, panic recovery, param
 	// parsing, websocket frames) over rollkit's client.
 	handler := rpcserver.PreChecksHandler(
 		rpcserver.RecoverAndLogHandler(cometrpc.New(node.GetClient(), laddr, cmtLogger).Handler(), cmtLogger),
-		rpcserver.DefaultConfig())
+		serverCfg)
 	if status.Role == rollupnode.RoleFullNode {
 		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
 	}
@@ -45,11 +48,12 @@ func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnod
 	mux.Handle(rollupnode.StatusPath, status.Handler())
 	mux.Handle(fraud.ReportsPath, fraudReports)
 	mux.Handle("/", handler)
-	ln, err := net.Listen("tcp", addr)
+	ln, err := rpcserver.Listen(laddr, serverCfg.MaxOpenConnections)
 	if err != nil {
 		return fmt.Errorf("RPC cannot listen on %s: %w; pick another --rpc.laddr", laddr, err)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: serverCfg.ReadTimeout,
+		WriteTimeout: serverCfg.WriteTimeout, MaxHeaderBytes: serverCfg.MaxHeaderBytes}
 	g.Go(func() error {
 		<-ctx.Done()
 		return srv.Close()
@@ -62,6 +66,21 @@ func serveRPC(ctx context.Context, g *errgroup.Group, laddr string, node rollnod
 	})
 	logger.Info("RPC listening", "addr", laddr)
 	return nil
+}
+
+// rpcServerConfig is CometBFT's RPC server configuration from config.toml,
+// as a CometBFT node builds it: request body and header limits, the JSON-RPC
+// batch limit, and a write timeout that outlasts broadcast_tx_commit.
+func rpcServerConfig(c *cmtcfg.RPCConfig) *rpcserver.Config {
+	cfg := rpcserver.DefaultConfig()
+	cfg.MaxBodyBytes = c.MaxBodyBytes
+	cfg.MaxHeaderBytes = c.MaxHeaderBytes
+	cfg.MaxRequestBatchSize = c.MaxRequestBatchSize
+	cfg.MaxOpenConnections = c.MaxOpenConnections
+	if cfg.WriteTimeout <= c.TimeoutBroadcastTxCommit {
+		cfg.WriteTimeout = c.TimeoutBroadcastTxCommit + time.Second
+	}
+	return cfg
 }
 
 // serveGRPCAndAPI starts the SDK gRPC and REST servers as app.toml says.
@@ -89,4 +108,38 @@ func serveGRPCAndAPI(ctx context.Context, g *errgroup.Group, svrCtx *server.Cont
 		g.Go(func() error { return apiSrv.Start(ctx, conf) })
 	}
 	return nil
+}
+
+// servePprof serves Go's profiler on config.toml's rpc.pprof_laddr, as a
+// CometBFT node does, so an operator can profile a loaded sequencer with
+// `go tool pprof http://ADDR/debug/pprof/profile`. An address already in
+// use (a second node on the machine keeps the default) costs a warning,
+// not the node.
+func servePprof(ctx context.Context, g *errgroup.Group, laddr string, logger log.Logger) {
+	if laddr == "" {
+		return
+	}
+	ln, err := net.Listen("tcp", strings.TrimPrefix(laddr, "tcp://"))
+	if err != nil {
+		logger.Warn("pprof is off: cannot listen on rpc.pprof_laddr", "addr", laddr, "err", err)
+		return
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	g.Go(func() error {
+		<-ctx.Done()
+		return srv.Close()
+	})
+	g.Go(func() error {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	})
+	logger.Info("pprof listening", "addr", laddr)
 }
