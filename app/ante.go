@@ -10,7 +10,8 @@ import (
 )
 
 // newAnteHandler is the SDK's standard ante chain (fees in umilk, signature
-// checks, sequence numbers) plus IBC's redundant-relay filter, which keeps
+// checks, sequence numbers; a sequencer checks a signature once, see
+// ante_verify_once.go) plus IBC's redundant-relay filter, which keeps
 // relayers from paying twice for a packet another relayer already delivered.
 func newAnteHandler(opts ante.HandlerOptions, ibcKeeper *ibckeeper.Keeper) (sdk.AnteHandler, error) {
 	if opts.AccountKeeper == nil || opts.BankKeeper == nil || opts.SignModeHandler == nil || ibcKeeper == nil {
@@ -27,7 +28,7 @@ func newAnteHandler(opts ante.HandlerOptions, ibcKeeper *ibckeeper.Keeper) (sdk.
 		ante.NewSetPubKeyDecorator(opts.AccountKeeper),
 		ante.NewValidateSigCountDecorator(opts.AccountKeeper),
 		ante.NewSigGasConsumeDecorator(opts.AccountKeeper, opts.SigGasConsumer),
-		ante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler),
+		newVerifyOnceDecorator(opts.AccountKeeper, ante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler)),
 		ante.NewIncrementSequenceDecorator(opts.AccountKeeper),
 		ibcante.NewRedundantRelayDecorator(ibcKeeper),
 	}

@@ -19,17 +19,21 @@ import (
 )
 
 // startedApp is the wired app on an in-memory DB after InitChain (default
-// genesis with a fresh sequencer) and one committed block.
-func startedApp(t *testing.T, chainID string) (*app.App, time.Time) {
+// genesis with a sequencer key derived from the chain id, then the edits)
+// and one committed block.
+func startedApp(t *testing.T, chainID string, edits ...func(*app.App, map[string]json.RawMessage)) (*app.App, time.Time) {
 	t.Helper()
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()),
 		baseapp.SetChainID(chainID))
-	pk := ed25519.GenPrivKey().PubKey()
+	pk := ed25519.GenPrivKeyFromSecret([]byte(chainID)).PubKey() // one chain id, one genesis
 	seq, err := sequencertypes.NewSequencer("seq", pk)
 	require.NoError(t, err)
 	state := a.DefaultGenesis()
 	state[sequencertypes.ModuleName] = a.AppCodec().MustMarshalJSON(&sequencertypes.GenesisState{Sequencer: seq})
 	require.NoError(t, app.SetGenesisDenoms(a.AppCodec(), state))
+	for _, edit := range edits {
+		edit(a, state)
+	}
 	stateBytes, err := json.Marshal(state)
 	require.NoError(t, err)
 	update, err := sequencerkeeper.ValidatorUpdate(seq)
