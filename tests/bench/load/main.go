@@ -18,13 +18,11 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"net/url"
 	"os"
-	"strings"
 	"time"
 
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
@@ -36,45 +34,15 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	"github.com/milkyway-labs/milkyway-rollup/app"
 	restakingtypes "github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 )
 
-type config struct {
-	n        int
-	node     string
-	home     string
-	chainID  string
-	from     []string
-	to       string
-	gas      uint64
-	fees     string
-	send     string
-	delegate string
-	timeout  time.Duration
-}
-
 func main() {
-	var cfg config
-	var from string
-	flag.IntVar(&cfg.n, "n", 500, "transactions per phase")
-	flag.StringVar(&cfg.node, "node", "tcp://127.0.0.1:26657", "sequencer RPC (loopback only)")
-	flag.StringVar(&cfg.home, "home", "local-devnet/.devnet/sequencer", "home holding the test keyring of the devnet keys")
-	flag.StringVar(&cfg.chainID, "chain-id", app.DefaultChainID, "chain id")
-	flag.StringVar(&from, "from", "alice", "comma-separated sender keys; each sends its share of N in sequence order, in parallel with the others")
-	flag.StringVar(&cfg.to, "to", "bob", "key name or address receiving the bank sends")
-	flag.Uint64Var(&cfg.gas, "gas", 250000, "gas limit of every tx")
-	flag.StringVar(&cfg.fees, "fees", "2500umilk", "fee of every tx (the devnet's minimum gas price is 0.0025umilk)")
-	flag.StringVar(&cfg.send, "send-amount", "1umilk", "amount of each bank send")
-	flag.StringVar(&cfg.delegate, "delegate-amount", "1000umilktia", "amount of each pool delegation")
-	flag.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "limit for each phase (broadcast and inclusion)")
-	flag.Parse()
-	for _, f := range strings.Split(from, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			cfg.from = append(cfg.from, f)
-		}
+	cfg, err := parseFlags(os.Args[1:])
+	if err == nil {
+		err = run(cfg)
 	}
-	if err := run(cfg); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -95,61 +63,32 @@ type signedTx struct {
 	sender int
 }
 
-// result is what one phase measured.
-type result struct {
-	name      string
-	n         int
-	broadcast time.Duration // first broadcast to last CheckTx answer
-	included  time.Duration // first broadcast to the block holding the last tx seen
-	blocks    []blockCount  // blocks holding our txs
-	failed    int           // txs with a non-zero code in their block
-	firstFail string
-}
-
-type blockCount struct {
-	height int64
-	txs    int
-	// lag is from the block's header time (when the sequencer started
-	// it) to when its height was first seen in /abci_info (committed): the
-	// time to execute and commit the block, plus at most one poll.
-	lag time.Duration
-}
-
-func (r result) tps() float64 { return float64(r.n) / r.included.Seconds() }
-
 func run(cfg config) error {
-	if cfg.n <= 0 {
-		return errors.New("-n must be positive")
-	}
-	if len(cfg.from) == 0 {
-		return errors.New("-from names no key")
-	}
-	if err := checkLoopback(cfg.node); err != nil {
+	if err := cfg.validate(); err != nil {
 		return err
 	}
-	if _, err := sdk.ParseCoinsNormalized(cfg.fees); err != nil {
-		return fmt.Errorf("-fees: %w", err)
-	}
-	sendAmt, err := sdk.ParseCoinsNormalized(cfg.send)
-	if err != nil || sendAmt.Empty() {
-		return fmt.Errorf("-send-amount %q: want coins such as 1umilk", cfg.send)
-	}
-	delegateAmt, err := sdk.ParseCoinNormalized(cfg.delegate)
-	if err != nil || !delegateAmt.Amount.IsPositive() {
-		return fmt.Errorf("-delegate-amount %q: want one coin such as 1000umilktia", cfg.delegate)
-	}
+	sendAmt, _ := sdk.ParseCoinsNormalized(cfg.send)
+	delegateAmt, _ := sdk.ParseCoinNormalized(cfg.delegate)
+	enc := encodingFor(cfg.prefix)
 
-	enc := app.MakeEncodingConfig()
-	authtypes.RegisterInterfaces(enc.InterfaceRegistry)
-	banktypes.RegisterInterfaces(enc.InterfaceRegistry)
-	restakingtypes.RegisterInterfaces(enc.InterfaceRegistry)
-
-	rpc, err := rpchttp.NewWithTimeout(cfg.node, "/websocket", 10)
+	// One kept-alive connection per sender: CometBFT's default client keeps
+	// two idle connections per host, so with more senders every broadcast
+	// would open (and leave in TIME_WAIT) a new TCP connection.
+	httpClient := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
+		DisableCompression: true, MaxIdleConnsPerHost: max(len(cfg.from), cfg.senders) + 4,
+	}}
+	rpc, err := rpchttp.NewWithClient(cfg.node, "/websocket", httpClient)
 	if err != nil {
 		return fmt.Errorf("RPC client for %s: %w", cfg.node, err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*cfg.timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*cfg.timeout+2*cfg.duration)
 	defer cancel()
+	var follower *rpchttp.HTTP
+	if cfg.follower != "" {
+		if follower, err = rpchttp.New(cfg.follower, "/websocket"); err != nil {
+			return fmt.Errorf("RPC client for %s: %w", cfg.follower, err)
+		}
+	}
 	st, err := rpc.Status(ctx)
 	if err != nil {
 		return fmt.Errorf("no node at %s (start one with 'make devnet-up'): %w", cfg.node, err)
@@ -168,60 +107,76 @@ func run(cfg config) error {
 	clientCtx := client.Context{}.
 		WithClient(rpc).WithCodec(enc.Codec).WithInterfaceRegistry(enc.InterfaceRegistry).
 		WithTxConfig(enc.TxConfig).WithChainID(cfg.chainID).WithAccountRetriever(authtypes.AccountRetriever{})
+	factory := tx.Factory{}.
+		WithTxConfig(enc.TxConfig).WithKeybase(mem).WithChainID(cfg.chainID).
+		WithGas(cfg.gas).WithFees(cfg.fees).WithSignMode(signing.SignMode_SIGN_MODE_DIRECT)
 	senders := make([]*sender, len(cfg.from))
 	for i, name := range cfg.from {
-		s, err := loadSender(disk, mem, name)
+		if senders[i], err = loadSender(disk, mem, name); err != nil {
+			return err
+		}
+	}
+	if err := refreshAccounts(clientCtx, senders); err != nil {
+		return err
+	}
+	if cfg.senders > 0 {
+		derived, err := derivedSenders(mem, cfg.chainID, cfg.senders)
 		if err != nil {
 			return err
 		}
-		s.accNum, s.seq, err = clientCtx.AccountRetriever.GetAccountNumberSequence(clientCtx, s.addr)
-		if err != nil {
-			return fmt.Errorf("account of %s (%s): %w", name, s.addr, err)
+		if err := fund(ctx, rpc, factory, enc.TxConfig, senders[0], derived, cfg.funding(sendAmt, delegateAmt)); err != nil {
+			return err
 		}
-		senders[i] = s
+		if err := refreshAccounts(clientCtx, derived); err != nil {
+			return err
+		}
+		senders = derived
 	}
 	to, err := resolveAddress(disk, cfg.to)
 	if err != nil {
 		return err
 	}
 
-	factory := tx.Factory{}.
-		WithTxConfig(enc.TxConfig).WithKeybase(mem).WithChainID(cfg.chainID).
-		WithGas(cfg.gas).WithFees(cfg.fees).WithSignMode(signing.SignMode_SIGN_MODE_DIRECT)
-
-	fmt.Fprintf(os.Stderr, "node %s (%s), %d sender(s) %s, N=%d per phase\n",
-		cfg.node, cfg.chainID, len(senders), strings.Join(cfg.from, ","), cfg.n)
-
-	phases := []struct {
-		name string
-		msg  func(s *sender) sdk.Msg
-	}{
-		{"bank send", func(s *sender) sdk.Msg { return banktypes.NewMsgSend(s.addr, to, sendAmt) }},
-		{"delegate-pool", func(s *sender) sdk.Msg {
+	fmt.Fprintf(os.Stderr, "node %s (%s), %d sender(s), N=%d per phase, duration %s\n",
+		cfg.node, cfg.chainID, len(senders), cfg.n, cfg.duration)
+	msgs := map[string]func(s *sender) sdk.Msg{
+		"bank": func(s *sender) sdk.Msg { return banktypes.NewMsgSend(s.addr, to, sendAmt) },
+		"delegate": func(s *sender) sdk.Msg {
 			return &restakingtypes.MsgDelegatePool{Delegator: s.addr.String(), Amount: delegateAmt}
-		}},
+		},
 	}
-	results := make([]result, 0, len(phases))
-	for _, ph := range phases {
-		txs, err := signAll(ctx, factory, enc.TxConfig, senders, cfg.n, ph.msg)
+	results := make([]result, 0, len(cfg.kinds))
+	for _, kind := range cfg.kinds {
+		txs, err := signAll(ctx, factory, enc.TxConfig, senders, cfg.n, msgs[kind])
 		if err != nil {
-			return fmt.Errorf("%s: signing: %w", ph.name, err)
+			return fmt.Errorf("%s: signing: %w", kind, err)
 		}
-		r, err := measure(ctx, rpc, ph.name, txs, len(senders), cfg.timeout)
+		r, err := measure(ctx, rpc, kind, txs, len(senders), cfg.batch, cfg.duration, cfg.timeout)
 		if err != nil {
-			return fmt.Errorf("%s: %w", ph.name, err)
+			return fmt.Errorf("%s: %w", kind, err)
 		}
+		if follower != nil {
+			if r.followerLag, err = followerLag(ctx, follower, r); err != nil {
+				return fmt.Errorf("%s: %w", kind, err)
+			}
+		}
+		rewind(senders, r.unsent) // unsent txs give their sequences back
 		results = append(results, r)
 		printDetails(r)
 	}
-
-	for _, r := range results {
-		fmt.Printf("%-17s N=%d  included in %.2fs  -> %.1f tx/s\n", r.name+":", r.n, r.included.Seconds(), r.tps())
+	if err := checkResults(ctx, rpc, results); err != nil {
+		return err
 	}
-	fmt.Printf("ratio delegate/bank: %.2f\n", results[1].tps()/results[0].tps())
-	for _, r := range results {
-		if r.failed > 0 {
-			return fmt.Errorf("%s: %d of %d txs failed in their block; first: %s", r.name, r.failed, r.n, r.firstFail)
+	return report(os.Stdout, results, cfg.jsonOut)
+}
+
+// refreshAccounts reads each sender's account number and sequence.
+func refreshAccounts(clientCtx client.Context, senders []*sender) error {
+	for _, s := range senders {
+		var err error
+		s.accNum, s.seq, err = clientCtx.AccountRetriever.GetAccountNumberSequence(clientCtx, s.addr)
+		if err != nil {
+			return fmt.Errorf("account of %s (%s): %w", s.name, s.addr, err)
 		}
 	}
 	return nil

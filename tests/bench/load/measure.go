@@ -2,23 +2,69 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"time"
 
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
+	coretypes "github.com/cometbft/cometbft/rpc/core/types"
+	rpctypes "github.com/cometbft/cometbft/rpc/jsonrpc/types"
 )
 
 // This file broadcasts signed transactions and times their inclusion.
 
+// result is what one phase measured.
+type result struct {
+	name string
+	sent int // broadcast and accepted by CheckTx
+	// broadcast runs from the first broadcast to the last CheckTx answer,
+	// included from the first broadcast to the sight of the block holding
+	// the last accepted tx.
+	broadcast, included time.Duration
+	latencies           []time.Duration // per accepted tx: broadcast to the sight of its block
+	blocks              []blockCount    // blocks holding our txs
+	failed              int             // txs with a non-zero code in their block (checkResults)
+	firstFail           string
+	unsent              []signedTx     // signed but never broadcast (-duration ended first)
+	hashes              map[string]int // every signed tx of the phase, for checkResults
+	lastSeen            time.Time      // when the block holding the last tx was seen
+	followerLag         time.Duration  // then until the -follower full node had that block
+}
+
+type blockCount struct {
+	height int64
+	txs    int
+	// lag is from the block's header time (when the sequencer started
+	// it) to when its height was first seen in /abci_info (committed): the
+	// time to execute and commit the block, plus at most one poll.
+	lag time.Duration
+}
+
+func (r result) tps() float64 { return float64(r.sent) / r.included.Seconds() }
+
+// phase is the shared state of one measurement: what was sent when, and
+// which block each tx was seen in.
+type phase struct {
+	mu     sync.Mutex // sentAt and seenAt: written by the senders and the scanner
+	txs    []signedTx
+	index  map[string]int // tx hash -> position in txs
+	sentAt []time.Time    // zero: not sent
+	seenAt []time.Time    // zero: not seen in a block yet
+}
+
 // measure broadcasts txs (one goroutine per sender, each in sequence
-// order) and scans new blocks until every tx is in one.
-func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx, nSenders int, limit time.Duration) (result, error) {
-	ctx, cancel := context.WithTimeout(ctx, limit)
+// order; with duration > 0 until it has passed) and scans new blocks until
+// every accepted tx is in one.
+func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx, nSenders, batch int, duration, limit time.Duration) (result, error) {
+	ctx, cancel := context.WithTimeout(ctx, limit+duration)
 	defer cancel()
-	r := result{name: name, n: len(txs)}
+	r := result{name: name}
+	p := &phase{txs: txs, index: make(map[string]int, len(txs)), sentAt: make([]time.Time, len(txs)), seenAt: make([]time.Time, len(txs))}
+	for i, t := range txs {
+		p.index[t.hash] = i
+	}
 
 	// Start right after a new block: every run then has a whole block
 	// interval ahead of its first broadcast, which makes small-N runs
@@ -26,10 +72,6 @@ func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx
 	scanned, err := nextBlock(ctx, rpc)
 	if err != nil {
 		return r, err
-	}
-	pending := make(map[string]bool, len(txs))
-	for _, t := range txs {
-		pending[t.hash] = true
 	}
 
 	start := time.Now()
@@ -39,19 +81,8 @@ func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx
 		wg.Add(1)
 		go func(si int) {
 			defer wg.Done()
-			for _, t := range txs {
-				if t.sender != si {
-					continue
-				}
-				res, err := rpc.BroadcastTxSync(ctx, t.bytes)
-				if err != nil {
-					bcastErr <- fmt.Errorf("broadcast %s: %w", t.hash, err)
-					return
-				}
-				if res.Code != 0 {
-					bcastErr <- fmt.Errorf("CheckTx rejected %s: code %d (%s): %s", t.hash, res.Code, res.Codespace, res.Log)
-					return
-				}
+			if err := p.broadcastSender(ctx, rpc, si, batch, start, duration); err != nil {
+				bcastErr <- err
 			}
 		}(si)
 	}
@@ -62,17 +93,15 @@ func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx
 	firstSeen := map[int64]time.Time{}
 	ticker := time.NewTicker(10 * time.Millisecond)
 	defer ticker.Stop()
-	for len(pending) > 0 {
+	for done := false; !done; {
 		select {
 		case err := <-bcastErr:
 			return r, err
 		case <-bcastDone:
-			if r.broadcast == 0 {
-				r.broadcast = time.Since(start)
-			}
+			r.broadcast = time.Since(start)
 			bcastDone = nil // closed: stop selecting it
 		case <-ctx.Done():
-			return r, fmt.Errorf("%d of %d txs not in a block after %s (last block error: %v)", len(pending), len(txs), limit, lastScanErr)
+			return r, fmt.Errorf("txs not in a block after %s (last block error: %v)", limit+duration, lastScanErr)
 		case <-ticker.C:
 			info, err := rpc.ABCIInfo(ctx)
 			if err != nil {
@@ -83,22 +112,168 @@ func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx
 				if _, ok := firstSeen[h]; !ok {
 					firstSeen[h] = now
 				}
-				if err := scanBlock(ctx, rpc, h, firstSeen[h], pending, &r); err != nil {
+				if err := p.scanBlock(ctx, rpc, h, firstSeen[h], &r); err != nil {
 					lastScanErr = err
 					break // not stored yet: retry from h on the next tick
 				}
 				scanned = h
 			}
-			if len(pending) == 0 {
-				r.included = time.Since(start)
+			// Done once broadcasting has ended and every accepted tx is seen.
+			if bcastDone == nil && p.allSeen() {
+				r.lastSeen = time.Now()
+				r.included = r.lastSeen.Sub(start)
+				done = true
 			}
 		}
 	}
-	if r.broadcast == 0 {
-		<-bcastDone
-		r.broadcast = time.Since(start)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i := range txs {
+		if !p.sentAt[i].IsZero() {
+			r.sent++
+			r.latencies = append(r.latencies, p.seenAt[i].Sub(p.sentAt[i]))
+		}
 	}
+	r.unsent = p.unsent()
+	r.hashes = p.index
 	return r, nil
+}
+
+// broadcastSender sends one sender's txs in sequence order, batch at a
+// time (a JSON-RPC batch is one HTTP request, run in order by the node). A
+// full mempool is waited out (the sequencer drains it every block) and the
+// sending resumes at the first tx it refused; any other refusal ends the
+// phase.
+func (p *phase) broadcastSender(ctx context.Context, rpc *rpchttp.HTTP, si, batch int, start time.Time, duration time.Duration) error {
+	var mine []int
+	for i, t := range p.txs {
+		if t.sender == si {
+			mine = append(mine, i)
+		}
+	}
+	for len(mine) > 0 {
+		if duration > 0 && time.Since(start) >= duration {
+			return nil
+		}
+		next := mine[:min(batch, len(mine))]
+		accepted, err := p.send(ctx, rpc, next)
+		mine = mine[accepted:]
+		if errors.Is(err, errMempoolFull) {
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var errMempoolFull = errors.New("mempool is full")
+
+// send broadcasts the txs at idx with broadcast_tx_sync in one request and
+// returns how many of them, from the first, CheckTx accepted.
+func (p *phase) send(ctx context.Context, rpc *rpchttp.HTTP, idx []int) (int, error) {
+	now := time.Now()
+	for _, i := range idx {
+		p.mark(p.sentAt, i, now)
+	}
+	var results []any
+	if len(idx) == 1 {
+		res, err := rpc.BroadcastTxSync(ctx, p.txs[idx[0]].bytes)
+		results = append(results, res)
+		if err != nil {
+			results[0] = err
+		}
+	} else {
+		b := rpc.NewBatch()
+		for _, i := range idx {
+			if _, err := b.BroadcastTxSync(ctx, p.txs[i].bytes); err != nil {
+				return p.accepted(idx, 0), err
+			}
+		}
+		out, err := b.Send(ctx)
+		if err != nil {
+			return p.accepted(idx, 0), fmt.Errorf("broadcast batch from %s: %w", p.txs[idx[0]].hash, err)
+		}
+		results = out
+	}
+	for k, r := range results {
+		var err error
+		switch r := r.(type) {
+		case *coretypes.ResultBroadcastTx:
+			if r.Code != 0 {
+				err = fmt.Errorf("CheckTx rejected %s: code %d (%s): %s", p.txs[idx[k]].hash, r.Code, r.Codespace, r.Log)
+			}
+		case error:
+			err = r
+		case *rpctypes.RPCError:
+			err = r
+		default:
+			err = fmt.Errorf("unexpected broadcast result %T", r)
+		}
+		if err != nil && strings.Contains(err.Error(), "mempool is full") {
+			return p.accepted(idx, k), errMempoolFull
+		}
+		if err != nil {
+			return p.accepted(idx, k), fmt.Errorf("broadcast %s: %w", p.txs[idx[k]].hash, err)
+		}
+	}
+	return len(idx), nil
+}
+
+// accepted keeps the first n of idx marked as sent and unmarks the rest.
+func (p *phase) accepted(idx []int, n int) int {
+	for _, i := range idx[n:] {
+		p.mark(p.sentAt, i, time.Time{})
+	}
+	return n
+}
+
+func (p *phase) mark(times []time.Time, i int, at time.Time) {
+	p.mu.Lock()
+	times[i] = at
+	p.mu.Unlock()
+}
+
+func (p *phase) allSeen() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i := range p.txs {
+		if !p.sentAt[i].IsZero() && p.seenAt[i].IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// unsent lists the txs never broadcast: their sequences are free again.
+// The caller holds mu.
+func (p *phase) unsent() []signedTx {
+	var out []signedTx
+	for i, t := range p.txs {
+		if p.sentAt[i].IsZero() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// followerLag waits until the full node has the last block of the phase
+// and returns how long after the sequencer that was.
+func followerLag(ctx context.Context, follower *rpchttp.HTTP, r result) (time.Duration, error) {
+	if len(r.blocks) == 0 {
+		return 0, nil
+	}
+	last := r.blocks[len(r.blocks)-1].height
+	deadline := time.Now().Add(5 * time.Minute)
+	for time.Now().Before(deadline) {
+		if info, err := follower.ABCIInfo(ctx); err == nil && info.Response.LastBlockHeight >= last {
+			return time.Since(r.lastSeen), nil
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return 0, fmt.Errorf("the full node did not reach height %d within 5 minutes", last)
 }
 
 // nextBlock waits (polling every 5 ms, 30 s at most) until the height
@@ -119,49 +294,59 @@ func nextBlock(ctx context.Context, rpc *rpchttp.HTTP) (int64, error) {
 	return 0, fmt.Errorf("no new block after height %d within 30s: is the sequencer producing blocks?", from)
 }
 
-// scanBlock removes the txs of block h from pending and records their
-// results. It changes nothing when it fails: the sequencer may report a
-// height before that block and its results are stored, so the caller
-// retries the same height on the next tick.
-func scanBlock(ctx context.Context, rpc *rpchttp.HTTP, h int64, seen time.Time, pending map[string]bool, r *result) error {
+// scanBlock marks the txs of block h as seen at seen. It reads only the
+// block: the results are read after the phase (checkResults), so their
+// JSON does not load the sequencer while it is measured. It changes
+// nothing when it fails: the node may report a height before the block is
+// stored, so the caller retries the same height on the next tick.
+func (p *phase) scanBlock(ctx context.Context, rpc *rpchttp.HTTP, h int64, seen time.Time, r *result) error {
 	blk, err := rpc.Block(ctx, &h)
 	if err != nil {
 		return fmt.Errorf("block %d: %w", h, err)
 	}
-	var ours []int
-	for i, t := range blk.Block.Txs {
-		if pending[fmt.Sprintf("%X", t.Hash())] {
-			ours = append(ours, i)
+	ours := 0
+	for _, t := range blk.Block.Txs {
+		if i, ok := p.index[fmt.Sprintf("%X", t.Hash())]; ok {
+			p.mark(p.seenAt, i, seen)
+			ours++
 		}
 	}
-	if len(ours) == 0 {
-		return nil
+	if ours > 0 {
+		r.blocks = append(r.blocks, blockCount{height: h, txs: ours, lag: seen.Sub(blk.Block.Time)})
 	}
-	res, err := rpc.BlockResults(ctx, &h)
-	if err != nil {
-		return fmt.Errorf("block results %d: %w", h, err)
-	}
-	if len(res.TxsResults) != len(blk.Block.Txs) {
-		return fmt.Errorf("block %d has %d txs but %d results", h, len(blk.Block.Txs), len(res.TxsResults))
-	}
-	for _, i := range ours {
-		delete(pending, fmt.Sprintf("%X", blk.Block.Txs[i].Hash()))
-		if tr := res.TxsResults[i]; tr.Code != 0 {
-			if r.failed == 0 {
-				r.firstFail = fmt.Sprintf("code %d (%s): %s", tr.Code, tr.Codespace, tr.Log)
-			}
-			r.failed++
-		}
-	}
-	r.blocks = append(r.blocks, blockCount{height: h, txs: len(ours), lag: seen.Sub(blk.Block.Time)})
 	return nil
 }
 
-func printDetails(r result) {
-	var blocks []string
-	for _, b := range r.blocks {
-		blocks = append(blocks, fmt.Sprintf("#%d:%d txs/%dms", b.height, b.txs, b.lag.Milliseconds()))
+// checkResults counts, after every phase, the txs that failed in their
+// block.
+func checkResults(ctx context.Context, rpc *rpchttp.HTTP, results []result) error {
+	for i := range results {
+		r := &results[i]
+		for _, b := range r.blocks {
+			h := b.height
+			blk, err := rpc.Block(ctx, &h)
+			if err != nil {
+				return fmt.Errorf("block %d: %w", h, err)
+			}
+			res, err := rpc.BlockResults(ctx, &h)
+			if err != nil {
+				return fmt.Errorf("block results %d: %w", h, err)
+			}
+			if len(res.TxsResults) != len(blk.Block.Txs) {
+				return fmt.Errorf("block %d has %d txs but %d results", h, len(blk.Block.Txs), len(res.TxsResults))
+			}
+			for j, tr := range res.TxsResults {
+				if _, ours := r.hashes[fmt.Sprintf("%X", blk.Block.Txs[j].Hash())]; ours && tr.Code != 0 {
+					if r.failed == 0 {
+						r.firstFail = fmt.Sprintf("code %d (%s): %s", tr.Code, tr.Codespace, tr.Log)
+					}
+					r.failed++
+				}
+			}
+		}
+		if r.failed > 0 {
+			return fmt.Errorf("%s: %d txs failed in their block; first: %s", r.name, r.failed, r.firstFail)
+		}
 	}
-	fmt.Fprintf(os.Stderr, "%s: broadcast (CheckTx) of %d txs took %.2fs (%.1f tx/s); %d failed in their block; %d block(s) [height:txs/commit lag] %s\n",
-		r.name, r.n, r.broadcast.Seconds(), float64(r.n)/r.broadcast.Seconds(), r.failed, len(r.blocks), strings.Join(blocks, " "))
+	return nil
 }

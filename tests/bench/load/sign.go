@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"sync"
 
 	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/cosmos/cosmos-sdk/client"
@@ -52,26 +54,47 @@ func resolveAddress(kr keyring.Keyring, nameOrAddr string) (sdk.AccAddress, erro
 }
 
 // signAll signs n transactions, round-robin over the senders, each with
-// the sender's next sequence.
+// the sender's next sequence. Senders sign in parallel: signing 60 s worth
+// of transactions one by one would take longer than sending them.
 func signAll(ctx context.Context, f tx.Factory, txCfg client.TxConfig, senders []*sender, n int, msg func(*sender) sdk.Msg) ([]signedTx, error) {
 	out := make([]signedTx, n)
-	for i := range out {
-		si := i % len(senders)
-		s := senders[si]
-		sf := f.WithAccountNumber(s.accNum).WithSequence(s.seq)
-		b, err := sf.BuildUnsignedTx(msg(s))
-		if err != nil {
-			return nil, err
-		}
-		if err := tx.Sign(ctx, sf, s.name, b, true); err != nil {
-			return nil, err
-		}
-		bz, err := txCfg.TxEncoder()(b.GetTx())
-		if err != nil {
-			return nil, err
-		}
-		out[i] = signedTx{bytes: bz, hash: fmt.Sprintf("%X", cmttypes.Tx(bz).Hash()), sender: si}
-		s.seq++
+	errs := make([]error, len(senders))
+	var wg sync.WaitGroup
+	for si := range senders {
+		wg.Add(1)
+		go func(si int) {
+			defer wg.Done()
+			s := senders[si]
+			for i := si; i < n; i += len(senders) {
+				bz, err := signOne(ctx, f.WithAccountNumber(s.accNum).WithSequence(s.seq), txCfg, s, msg(s))
+				if err != nil {
+					errs[si] = err
+					return
+				}
+				out[i] = signedTx{bytes: bz, hash: fmt.Sprintf("%X", cmttypes.Tx(bz).Hash()), sender: si}
+				s.seq++
+			}
+		}(si)
 	}
-	return out, nil
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+func signOne(ctx context.Context, f tx.Factory, txCfg client.TxConfig, s *sender, msg sdk.Msg) ([]byte, error) {
+	b, err := f.BuildUnsignedTx(msg)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Sign(ctx, f, s.name, b, true); err != nil {
+		return nil, err
+	}
+	return txCfg.TxEncoder()(b.GetTx())
+}
+
+// rewind gives the sequences of txs that were never sent back to their
+// senders, so the next phase continues without a gap.
+func rewind(senders []*sender, unsent []signedTx) {
+	for _, t := range unsent {
+		senders[t.sender].seq--
+	}
 }
