@@ -13,7 +13,7 @@ BUILD_TAGS ?= $(shell [ "$$($(GO) env CGO_ENABLED)" = 1 ] && command -v "$$($(GO
 
 .DEFAULT_GOAL := help
 .PHONY: help build install test test-unit test-e2e test-ibc test-chaos test-celestia test-race fuzz lint proto-gen proto-check \
-	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs bench clean
+	devnet devnet-up devnet-down devnet-status devnet-reset devnet-logs bench bench-sustained clean
 
 ## help: list the targets
 help:
@@ -107,6 +107,11 @@ devnet-reset:
 ## bench: bank send vs MsgDelegatePool tx/s on the running devnet (make devnet-up first; BENCH_N=500)
 bench:
 	$(GO) run ./tests/bench/load -n $(BENCH_N) -home "$${DEVNET_HOME:-local-devnet/.devnet}/sequencer" $(BENCH_ARGS)
+
+## bench-sustained: one table: 60 s each of MsgDelegatePool and bank sends on the rollup (tx/s, p50/p99 inclusion, full-node lag, DA bytes/tx), a fresh full node's catch-up, and ibc-go's simd as the peer (about 8 minutes; tests/bench/README.md)
+bench-sustained:
+	SIMD=$$(bash scripts/ibc/build.sh | head -n 1) && export SIMD && \
+	MILKYWAYD_TAGS='$(BUILD_TAGS)' $(GO) test -run '^$$' -bench Sustained -benchtime 1x -timeout 40m ./tests/e2e
 
 ## clean: remove build outputs
 clean:
