@@ -99,14 +99,6 @@ func (s *Server) broadcastTxCommit(ctx *rpctypes.Context, tx cmtypes.Tx) (*ctype
 	return s.client.BroadcastTxCommit(ctx.Context(), tx)
 }
 
-func (s *Server) broadcastTxSync(ctx *rpctypes.Context, tx cmtypes.Tx) (*ctypes.ResultBroadcastTx, error) {
-	return s.client.BroadcastTxSync(ctx.Context(), tx)
-}
-
-func (s *Server) broadcastTxAsync(ctx *rpctypes.Context, tx cmtypes.Tx) (*ctypes.ResultBroadcastTx, error) {
-	return s.client.BroadcastTxAsync(ctx.Context(), tx)
-}
-
 func (s *Server) abciQuery(ctx *rpctypes.Context, path string, data cmtbytes.HexBytes, height int64, prove bool) (*ctypes.ResultABCIQuery, error) {
 	return s.client.ABCIQueryWithOptions(ctx.Context(), path, data, rpcclient.ABCIQueryOptions{Height: height, Prove: prove})
 }

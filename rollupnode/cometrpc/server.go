@@ -22,6 +22,7 @@ type Server struct {
 	client  rpcclient.Client
 	rpcAddr string // this node's --rpc.laddr, reported by status
 	logger  cmtlog.Logger
+	mempool Mempool // set on a sequencer: broadcast.go
 
 	mu   sync.Mutex
 	subs map[string]int // remote address -> open subscriptions

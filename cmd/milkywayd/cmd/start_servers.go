@@ -12,6 +12,7 @@ import (
 
 	"cosmossdk.io/log"
 	cmtcfg "github.com/cometbft/cometbft/config"
+	cmtlog "github.com/cometbft/cometbft/libs/log"
 	rpcserver "github.com/cometbft/cometbft/rpc/jsonrpc/server"
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/server"
@@ -39,7 +40,7 @@ func serveRPC(ctx context.Context, g *errgroup.Group, rpcCfg *cmtcfg.RPCConfig, 
 	// CometBFT's own JSON-RPC server (body limits, panic recovery, param
 	// parsing, websocket frames) over rollkit's client.
 	handler := rpcserver.PreChecksHandler(
-		rpcserver.RecoverAndLogHandler(cometrpc.New(node.GetClient(), laddr, cmtLogger).Handler(), cmtLogger),
+		rpcserver.RecoverAndLogHandler(rpcRoutes(node, status.Role, laddr, cmtLogger).Handler(), cmtLogger),
 		serverCfg)
 	if status.Role == rollupnode.RoleFullNode {
 		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
@@ -66,6 +67,16 @@ func serveRPC(ctx context.Context, g *errgroup.Group, rpcCfg *cmtcfg.RPCConfig, 
 	})
 	logger.Info("RPC listening", "addr", laddr)
 	return nil
+}
+
+// rpcRoutes answers CometBFT's routes from the node; a sequencer's
+// broadcasts go straight into its mempool, without rollkit's tx gossip.
+func rpcRoutes(node rollnode.Node, role, laddr string, logger cmtlog.Logger) *cometrpc.Server {
+	srv := cometrpc.New(node.GetClient(), laddr, logger)
+	if full, ok := node.(*rollnode.FullNode); ok && role == rollupnode.RoleSequencer {
+		srv.WithMempool(full.Mempool)
+	}
+	return srv
 }
 
 // rpcServerConfig is CometBFT's RPC server configuration from config.toml,
