@@ -137,11 +137,12 @@ func (c *cluster) catchUp(b *testing.B, height int64, txs int, producedSeconds f
 	require.NoError(b, err)
 	require.NoError(b, os.WriteFile(filepath.Join(home, "config", "genesis.json"), genesis, 0o600))
 	c.disableServers("catchup")
-	rpc := freeAddr(b)
+	rpc, pprof := freeAddr(b), freeAddr(b)
+	fmt.Fprintf(os.Stderr, "catch-up node: RPC %s, profiler http://%s/debug/pprof/\n", rpc, pprof)
 	start := time.Now()
 	node := c.spawn("catchup", "start", "--home", home, "--rollkit.da_block_time", "200ms",
 		"--rollkit.da_address", "http://"+c.daAddr, "--rpc.laddr", "tcp://"+rpc,
-		"--p2p.laddr", "tcp://"+freeAddr(b), "--log_no_color")
+		"--p2p.laddr", "tcp://"+freeAddr(b), "--rpc.pprof_laddr", pprof, "--log_no_color")
 	defer c.kill(node, 15)
 	waitFor(b, 20*time.Minute, "the fresh full node to replay the chain", func() bool { return c.height(rpc) >= height })
 	replay := time.Since(start).Seconds()
