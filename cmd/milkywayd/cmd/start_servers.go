@@ -55,16 +55,7 @@ func serveRPC(ctx context.Context, g *errgroup.Group, rpcCfg *cmtcfg.RPCConfig, 
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: serverCfg.ReadTimeout,
 		WriteTimeout: serverCfg.WriteTimeout, MaxHeaderBytes: serverCfg.MaxHeaderBytes}
-	g.Go(func() error {
-		<-ctx.Done()
-		return srv.Close()
-	})
-	g.Go(func() error {
-		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
-	})
+	serveUntilDone(ctx, g, srv, ln)
 	logger.Info("RPC listening", "addr", laddr)
 	return nil
 }
@@ -142,6 +133,12 @@ func servePprof(ctx context.Context, g *errgroup.Group, laddr string, logger log
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	serveUntilDone(ctx, g, srv, ln)
+	logger.Info("pprof listening", "addr", laddr)
+}
+
+// serveUntilDone serves srv on ln in g until ctx ends.
+func serveUntilDone(ctx context.Context, g *errgroup.Group, srv *http.Server, ln net.Listener) {
 	g.Go(func() error {
 		<-ctx.Done()
 		return srv.Close()
@@ -152,5 +149,4 @@ func servePprof(ctx context.Context, g *errgroup.Group, laddr string, logger log
 		}
 		return nil
 	})
-	logger.Info("pprof listening", "addr", laddr)
 }
