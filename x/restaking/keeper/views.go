@@ -146,3 +146,45 @@ func (k *Keeper) GetUnbondingDelegation(ctx context.Context, t types.DelegationT
 func (k *Keeper) IterateTrustClasses(ctx context.Context, fn func(types.TrustClass) (stop bool, err error)) error {
 	return k.trustClasses.Walk(ctx, nil, func(_ uint64, c types.TrustClass) (bool, error) { return fn(c) })
 }
+
+// WalkTargetUsers visits, in address order after `after` (exclusive; nil:
+// from the start), the users delegating to a target, or with unbondings
+// true the users unbonding from it. One index entry per user: a page of
+// them costs the page, not the target's size.
+func (k *Keeper) WalkTargetUsers(ctx context.Context, t types.DelegationType, id uint32, unbondings bool, after sdk.AccAddress,
+	fn func(user sdk.AccAddress) (stop bool, err error),
+) error {
+	rng := targetPrefix(t, id)
+	if after != nil {
+		rng = rng.StartExclusive(after)
+	}
+	walk := func(_ TargetKey, user sdk.AccAddress) (bool, error) { return fn(user) }
+	if unbondings {
+		return k.unbondings.Indexes.ByTarget.Walk(ctx, rng, walk)
+	}
+	return k.delegations.Indexes.ByTarget.Walk(ctx, rng, walk)
+}
+
+// PoolClassesTrusting lists the ids of the pool's trust classes whose set
+// contains the service: the classes a slash at the service reaches.
+func (k *Keeper) PoolClassesTrusting(ctx context.Context, poolID, serviceID uint32) ([]uint64, error) {
+	var ids []uint64
+	err := k.trustClasses.Indexes.ByService.Walk(ctx, collections.Join(poolID, serviceID), nil, func(id uint64) (bool, error) {
+		ids = append(ids, id)
+		return false, nil
+	})
+	return ids, err
+}
+
+// WalkClassMembers visits the owners of a pool trust class's delegations
+// in address order after `after` (exclusive; nil: from the start).
+func (k *Keeper) WalkClassMembers(ctx context.Context, poolID uint32, classID uint64, after sdk.AccAddress,
+	fn func(user sdk.AccAddress) (stop bool, err error),
+) error {
+	var start *DelegationKey
+	if after != nil {
+		key := delegationKey(after, types.DELEGATION_TYPE_POOL, poolID)
+		start = &key
+	}
+	return k.delegations.Indexes.ByClass.Walk(ctx, classID, start, func(key DelegationKey) (bool, error) { return fn(key.K1()) })
+}
