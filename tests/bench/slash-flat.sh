@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Slash cost vs trusting pool delegators (ADR 002, amendment 2): runs
-# BenchmarkSlashExecution and BenchmarkSimulateSlashPage
+# BenchmarkSlashExecution, BenchmarkSimulateSlashPage and the control
+# BenchmarkStoreBaseline (one bank send per committed block)
 # (x/slashing/keeper/bench_test.go) at each size in its own process (the
 # 100k setup holds a lot of state), then prints ns/op and gas per size and
 # the largest/smallest ratios, which must stay at or under 1.1.
@@ -15,7 +16,7 @@ benchtime="${SLASH_BENCH_TIME:-200x}"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for n in "${sizes[@]}"; do
-  nice -n 19 go test -p 1 -run '^$' -bench "^Benchmark(SlashExecution|SimulateSlashPage)/delegators=${n}\$" \
+  nice -n 19 go test -p 1 -run '^$' -bench "^Benchmark(SlashExecution|SimulateSlashPage|StoreBaseline)/delegators=${n}\$" \
     -benchtime "$benchtime" -timeout 60m ./x/slashing/keeper/ | tee -a "$out" | grep -E '^(Benchmark|FAIL|---)' >&2
 done
 # Benchmark<Name>/delegators=<n>-<procs>  <N>  <ns> ns/op  <gas> gas/<unit>

@@ -133,3 +133,32 @@ func BenchmarkSimulateSlashPage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStoreBaseline is the control for the two above: one bank send
+// (a fixed handful of reads and writes, nothing to do with slashing) in
+// its own committed block, on the same chains. Its growth with the chain's
+// size is what any fixed amount of store access costs more on a bigger
+// IAVL tree (deeper paths, colder caches): the slash's own growth should
+// not exceed it.
+func BenchmarkStoreBaseline(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("delegators=%d", n), func(b *testing.B) {
+			w := world(b, n)
+			e := w.e
+			from, to := mustAcc(alice), mustAcc(bob)
+			amount := coins("1umilktia")
+			var gas uint64
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				meter := storetypes.NewInfiniteGasMeter()
+				require.NoError(b, e.bank.SendCoins(e.ctx.WithGasMeter(meter), from, to, amount))
+				gas += meter.GasConsumed()
+				b.StopTimer()
+				w.commit()
+				b.StartTimer()
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(gas)/float64(b.N), "gas/send")
+		})
+	}
+}
