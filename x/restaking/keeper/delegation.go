@@ -70,14 +70,15 @@ func (k *Keeper) Delegate(ctx context.Context, target types.Target, user sdk.Acc
 		}
 	}
 	key := delegationKey(user, target.Type, target.ID)
-	del, err := k.delegations.Get(ctx, key)
-	if errors.Is(err, collections.ErrNotFound) {
-		del = types.Delegation{Type: target.Type, UserAddress: user.String(), TargetId: target.ID}
-	} else if err != nil {
+	del, err := k.loadForChange(ctx, key, target, user)
+	if err != nil {
 		return nil, err
 	}
 	del.Shares = del.Shares.Add(issued...)
 	if err := k.setDelegation(ctx, user, del); err != nil {
+		return nil, err
+	}
+	if err := k.addClassShares(ctx, del.TrustClass, issued, false); err != nil {
 		return nil, err
 	}
 	if err := k.afterDelegationModified(ctx, target, user); err != nil {
@@ -87,6 +88,30 @@ func (k *Keeper) Delegate(ctx context.Context, target types.Target, user sdk.Acc
 	return issued, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDelegate{
 		Type: target.Type, TargetId: target.ID, Delegator: user.String(), Amount: amount, NewShares: issued,
 	})
+}
+
+// loadForChange returns the delegation about to grow, settled (its class's
+// slashes applied), or a new one placed in the owner's trust class. It
+// runs after the before-hook, which reads the delegation as stored.
+func (k *Keeper) loadForChange(ctx context.Context, key DelegationKey, target types.Target, user sdk.AccAddress) (types.Delegation, error) {
+	del, err := k.delegations.Get(ctx, key)
+	if err == nil {
+		return k.settled(ctx, del)
+	}
+	if !errors.Is(err, collections.ErrNotFound) {
+		return del, err
+	}
+	del = types.Delegation{Type: target.Type, UserAddress: user.String(), TargetId: target.ID}
+	if target.Type != types.DELEGATION_TYPE_POOL {
+		return del, nil
+	}
+	prefs, err := k.GetUserPreferences(ctx, user)
+	if err != nil {
+		return del, err
+	}
+	c, err := k.classFor(ctx, prefs, target.ID)
+	del.TrustClass, del.ClassEvent = c.Id, c.Events
+	return del, err
 }
 
 // getStake returns the target's stake in denom, zero if none yet.

@@ -48,6 +48,9 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 	if err := k.initSecurityGenesis(ctx, gs); err != nil {
 		return err
 	}
+	if err := k.initTrustClassGenesis(ctx, gs); err != nil {
+		return err
+	}
 	for _, u := range gs.UnbondingDelegations {
 		user := sdk.MustAccAddressFromBech32(u.DelegatorAddress)
 		key := delegationKey(user, u.Type, u.TargetId)
@@ -103,5 +106,8 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	if err != nil {
 		return nil, err
 	}
-	return gs, k.exportSecurityGenesis(ctx, gs)
+	if err := k.exportSecurityGenesis(ctx, gs); err != nil {
+		return nil, err
+	}
+	return gs, k.exportTrustClassGenesis(ctx, gs)
 }

@@ -28,8 +28,14 @@ func parseUser(addr string) (sdk.AccAddress, error) {
 	return user, nil
 }
 
-// withTokens values a delegation's shares at the target's current rates.
+// withTokens values a delegation's shares at the target's current rates,
+// settled first: pool shares the delegation's trust class lost to later
+// slashes are not reported (docs/adr/002, amendment 2).
 func (k *Keeper) withTokens(ctx context.Context, d types.Delegation) (types.DelegationWithTokens, error) {
+	d, err := k.settled(ctx, d)
+	if err != nil {
+		return types.DelegationWithTokens{}, err
+	}
 	balance := sdk.Coins{}
 	for _, s := range d.Shares {
 		stake, err := k.getStake(ctx, d.Type, d.TargetId, s.Denom)

@@ -33,6 +33,11 @@ func (h *recordingHooks) AfterUserPreferencesModified(_ context.Context, _ sdk.A
 	return nil
 }
 
+func (h *recordingHooks) AfterPoolClassSlashed(context.Context, uint32, uint64, uint64, []uint32, sdk.DecCoins) error {
+	h.calls = append(h.calls, "class slashed")
+	return nil
+}
+
 // TestHooksFollowEveryChange: rewards and slashing will rely on these
 // calls, in this order, around every share change.
 func (s *KeeperTestSuite) TestHooksFollowEveryChange() {

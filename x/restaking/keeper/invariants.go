@@ -6,12 +6,15 @@ import (
 
 	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/milkyway-labs/milkyway-rollup/x/restaking/types"
 )
 
 // StakeInvariant checks that the accounting adds up:
-//   - every target's shares per denom equal the sum of its delegators' shares,
+//   - every target's shares per denom equal the sum of its delegators' shares
+//     (a trust class's aggregate standing for its members'), and each
+//     class's aggregate is at least its members' settled shares,
 //   - the per-denom totals equal the sum of the targets' tokens,
 //   - every target account holds at least its tokens plus what it owes to
 //     unbonding delegators,
@@ -34,6 +37,9 @@ func (k *Keeper) StakeInvariant(ctx context.Context) (string, bool) {
 		if _, err := k.existingTarget(ctx, d.Type, d.TargetId); err != nil {
 			return fail("delegation of %s points at missing %s %d", d.UserAddress, d.Type, d.TargetId)
 		}
+		if d.TrustClass != 0 { // counted through its class, below
+			return false, nil
+		}
 		for _, s := range d.Shares {
 			key := tk{d.Type, d.TargetId, s.Denom}
 			if _, ok := shareSums[key]; !ok {
@@ -44,6 +50,19 @@ func (k *Keeper) StakeInvariant(ctx context.Context) (string, bool) {
 		return false, nil
 	})
 	if msg != "" {
+		return msg, true
+	}
+	_ = k.trustClasses.Walk(ctx, nil, func(_ uint64, c types.TrustClass) (bool, error) {
+		for _, s := range c.Shares {
+			key := tk{types.DELEGATION_TYPE_POOL, c.PoolId, s.Denom}
+			if _, ok := shareSums[key]; !ok {
+				shareSums[key] = sdkmath.LegacyZeroDec()
+			}
+			shareSums[key] = shareSums[key].Add(s.Amount)
+		}
+		return false, nil
+	})
+	if msg := k.classMembersInvariant(ctx); msg != "" {
 		return msg, true
 	}
 	_ = k.unbondings.Walk(ctx, nil, func(_ DelegationKey, u types.UnbondingDelegation) (bool, error) {
@@ -140,4 +159,45 @@ func (k *Keeper) SecurityInvariant(ctx context.Context) (string, bool) {
 		return msg != "", nil
 	})
 	return msg, msg != ""
+}
+
+// classMembersInvariant: every class member is a pool delegation of the
+// class's pool whose owner trusts exactly the class's set, and the members'
+// settled shares add up to no more than the class's aggregate (the ADR's
+// exactness claim).
+func (k *Keeper) classMembersInvariant(ctx context.Context) string {
+	sums := map[uint64]sdk.DecCoins{}
+	var msg string
+	_ = k.delegations.Walk(ctx, nil, func(key DelegationKey, d types.Delegation) (bool, error) {
+		if d.Type != types.DELEGATION_TYPE_POOL {
+			return false, nil
+		}
+		prefs, err := k.GetUserPreferences(ctx, key.K1())
+		if err != nil {
+			msg = err.Error()
+			return true, nil
+		}
+		id, err := k.findClass(ctx, types.TrustedSet(prefs, d.TargetId), d.TargetId)
+		if err != nil || id != d.TrustClass {
+			msg = fmt.Sprintf("pool delegation of %s to %d is in class %d, its trust says %d", d.UserAddress, d.TargetId, d.TrustClass, id)
+			return true, nil
+		}
+		settled, err := k.settled(ctx, d)
+		if err != nil {
+			msg = err.Error()
+			return true, nil
+		}
+		sums[d.TrustClass] = sums[d.TrustClass].Add(settled.Shares...)
+		return false, nil
+	})
+	if msg != "" {
+		return msg
+	}
+	_ = k.trustClasses.Walk(ctx, nil, func(id uint64, c types.TrustClass) (bool, error) {
+		if _, short := c.Shares.SafeSub(sums[id]); short {
+			msg = fmt.Sprintf("class %d holds %s shares, its members %s", id, c.Shares, sums[id])
+		}
+		return msg != "", nil
+	})
+	return msg
 }

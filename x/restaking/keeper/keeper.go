@@ -51,6 +51,32 @@ func newByTarget[V any](sb *collections.SchemaBuilder, prefix collections.Prefix
 	return byTarget[V]{ByTarget: indexes.NewReversePair[V](sb, prefix, name, delegationKeyCodec)}
 }
 
+// delegationIndexes are the delegations' by-target index and, for pool
+// delegations in a trust class, their by-class index (the what-if query's
+// walk over the members a slash reaches).
+type delegationIndexes struct {
+	byTarget[types.Delegation]
+	ByClass *refIndex[uint64, DelegationKey, types.Delegation]
+}
+
+// IndexesList implements collections.Indexes.
+func (i delegationIndexes) IndexesList() []collections.Index[DelegationKey, types.Delegation] {
+	return []collections.Index[DelegationKey, types.Delegation]{i.ByTarget, i.ByClass}
+}
+
+func newDelegationIndexes(sb *collections.SchemaBuilder) delegationIndexes {
+	return delegationIndexes{
+		byTarget: newByTarget[types.Delegation](sb, types.DelegationsByTargetKey, "delegations_by_target"),
+		ByClass: newRefIndex(sb, types.DelegationsByClassKey, "delegations_by_class", collections.Uint64Key, delegationKeyCodec,
+			func(_ DelegationKey, d types.Delegation) []uint64 {
+				if d.TrustClass == 0 {
+					return nil
+				}
+				return []uint64{d.TrustClass}
+			}),
+	}
+}
+
 // reversed indexes a set of (a, b) id pairs by (b, a): joins by service,
 // allowlists by operator. The store keeps it with the set.
 type reversed struct {
@@ -90,8 +116,9 @@ type Keeper struct {
 	// params: () -> Params
 	params collections.Item[types.Params]
 	// delegations: (user, (type, target)) -> Delegation, indexed by
-	// ((type, target), user) in Indexes.ByTarget
-	delegations *collections.IndexedMap[DelegationKey, types.Delegation, byTarget[types.Delegation]]
+	// ((type, target), user) in Indexes.ByTarget and, for trust class
+	// members, by (class, (user, (type, target))) in Indexes.ByClass
+	delegations *collections.IndexedMap[DelegationKey, types.Delegation, delegationIndexes]
 	// targetStakes: (type, target, denom) -> DenomStake
 	targetStakes collections.Map[collections.Triple[int32, uint32, string], types.DenomStake]
 	// unbondings: (user, (type, target)) -> UnbondingDelegation, indexed by
@@ -116,6 +143,13 @@ type Keeper struct {
 	serviceSecuringPools collections.KeySet[IDPair]
 	// userPreferences: user -> UserPreferences
 	userPreferences collections.Map[sdk.AccAddress, types.UserPreferences]
+	// trustClasses: class id -> TrustClass, indexed by ((pool, set key),
+	// id) in Indexes.BySet and ((pool, service), id) in Indexes.ByService
+	trustClasses *collections.IndexedMap[uint64, types.TrustClass, classIndexes]
+	// classEvents: (class id, event) -> class factor after the event
+	classEvents collections.Map[collections.Pair[uint64, uint64], sdkmath.LegacyDec]
+	// nextTrustClassID: () -> next class id
+	nextTrustClassID collections.Sequence
 }
 
 // NewKeeper builds the keeper. authority is the gov module account.
@@ -127,8 +161,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		cdc: cdc, bank: bank, pools: pools, operators: operators, services: services, authority: authority,
 		params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		delegations: collections.NewIndexedMap(sb, types.DelegationsKey, "delegations", delegationKeyCodec,
-			codec.CollValue[types.Delegation](cdc),
-			newByTarget[types.Delegation](sb, types.DelegationsByTargetKey, "delegations_by_target")),
+			codec.CollValue[types.Delegation](cdc), newDelegationIndexes(sb)),
 		targetStakes: collections.NewMap(sb, types.TargetStakesKey, "target_stakes",
 			collections.TripleKeyCodec(collections.Int32Key, collections.Uint32Key, collections.StringKey),
 			codec.CollValue[types.DenomStake](cdc)),
@@ -147,6 +180,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		serviceSecuringPools: collections.NewKeySet(sb, types.ServiceSecuringPoolsKey, "service_securing_pools", idPair),
 		userPreferences: collections.NewMap(sb, types.UserPreferencesKey, "user_preferences", sdk.AccAddressKey,
 			codec.CollValue[types.UserPreferences](cdc)),
+		trustClasses: collections.NewIndexedMap(sb, types.TrustClassesKey, "trust_classes", collections.Uint64Key,
+			codec.CollValue[types.TrustClass](cdc), newClassIndexes(sb)),
+		classEvents: collections.NewMap(sb, types.TrustClassEventsKey, "trust_class_events",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), sdk.LegacyDecValue),
+		nextTrustClassID: collections.NewSequence(sb, types.NextTrustClassIDKey, "next_trust_class_id"),
 	}
 	schema, err := sb.Build()
 	if err != nil {

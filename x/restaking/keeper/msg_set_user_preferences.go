@@ -53,6 +53,11 @@ func (ms msgServer) SetUserPreferences(ctx context.Context, msg *types.MsgSetUse
 			return nil, err
 		}
 	}
+	// After the hooks: rewards split the earnings at the old class's
+	// slashes, which they read from the delegations as stored.
+	if err := ms.reclassUser(ctx, user, msg.Preferences); err != nil {
+		return nil, err
+	}
 	err = sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetUserPreferences{User: msg.User, Preferences: msg.Preferences})
 	return &types.MsgSetUserPreferencesResponse{}, err
 }

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -61,13 +62,14 @@ func (k *Keeper) SlashTarget(ctx context.Context, t types.DelegationType, id uin
 	return res, k.payOutSlash(ctx, target, res.Total(), dest)
 }
 
-// SlashPoolTrusting burns fraction of the pool shares of every delegator
-// who trusts serviceID with this pool, and of their unbonding entries
-// created at or after infractionHeight; non-trusting delegators keep everything.
-// Shares and tokens fall together, so the pool's rate does not drop; the
-// truncated remainder stays in the pool as dust. The walk covers the
-// pool's delegators once per slash (an exceptional, governed event), never
-// per block; see docs/adr/002 for why it is not lazy.
+// SlashPoolTrusting burns fraction of the pool shares trusting serviceID,
+// and of the trusting users' unbonding entries created at or after
+// infractionHeight; non-trusting delegators keep everything. The burn is
+// lazy (docs/adr/002, amendment 2): each trust class of the pool whose set
+// contains the service loses fraction of its aggregate and records the
+// event; members apply it when they next settle. The cost is per class,
+// never per delegator. Shares and tokens fall together, so the pool's rate
+// does not drop; the truncated remainder stays in the pool as dust.
 func (k *Keeper) SlashPoolTrusting(ctx context.Context, poolID, serviceID uint32, fraction sdkmath.LegacyDec,
 	infractionHeight int64, dest sdk.AccAddress,
 ) (types.TargetSlash, error) {
@@ -79,17 +81,13 @@ func (k *Keeper) SlashPoolTrusting(ctx context.Context, poolID, serviceID uint32
 	if err != nil {
 		return res, err
 	}
-	trusts := func(user sdk.AccAddress) (bool, error) {
-		prefs, err := k.GetUserPreferences(ctx, user)
-		return err == nil && prefs.TrustsService(serviceID, poolID), err
-	}
-	users, err := k.trustingDelegators(ctx, poolID, trusts)
+	classes, err := k.classesTrusting(ctx, poolID, serviceID)
 	if err != nil {
 		return res, err
 	}
 	burned := sdk.DecCoins{}
-	for _, user := range users {
-		b, err := k.burnPoolShares(ctx, target, user, fraction)
+	for _, c := range classes {
+		b, err := k.slashClass(ctx, c, fraction)
 		if err != nil {
 			return res, err
 		}
@@ -117,6 +115,12 @@ func (k *Keeper) SlashPoolTrusting(ctx context.Context, poolID, serviceID uint32
 			res.Dust = res.Dust.Add(sdk.NewDecCoinFromDec(b.Denom, d))
 		}
 	}
+	// Unbonding entries stay eager: they are bounded by the unbonding
+	// period's activity, not by the pool's delegator count (ADR).
+	trusts := func(user sdk.AccAddress) (bool, error) {
+		prefs, err := k.GetUserPreferences(ctx, user)
+		return err == nil && prefs.TrustsService(serviceID, poolID), err
+	}
 	res.Unbonding, err = k.slashUnbondings(ctx, target, fraction, infractionHeight, trusts)
 	if err != nil {
 		return res, err
@@ -124,52 +128,37 @@ func (k *Keeper) SlashPoolTrusting(ctx context.Context, poolID, serviceID uint32
 	return res, k.payOutSlash(ctx, target, res.Total(), dest)
 }
 
-// trustingDelegators lists the pool's delegators that pass trusts, in key
-// order, before anything is written.
-func (k *Keeper) trustingDelegators(ctx context.Context, poolID uint32, trusts func(sdk.AccAddress) (bool, error)) ([]sdk.AccAddress, error) {
-	var users []sdk.AccAddress
-	rng := targetPrefix(types.DELEGATION_TYPE_POOL, poolID)
-	err := k.delegations.Indexes.ByTarget.Walk(ctx, rng, func(_ TargetKey, user sdk.AccAddress) (bool, error) {
-		ok, err := trusts(user)
-		if ok {
-			users = append(users, user)
+// slashClass burns ⌊aggregate × fraction⌋ of a class, records the event
+// with the class's new factor, and tells the hooks once for the class.
+func (k *Keeper) slashClass(ctx context.Context, c types.TrustClass, fraction sdkmath.LegacyDec) (sdk.DecCoins, error) {
+	c.Events++
+	c.Factor = types.NextFactor(c.Factor, fraction)
+	recorded := c.Factor
+	// burned lists every denom of the class, zero burns included: rewards
+	// split the members' earnings at the event in each of them.
+	burned := make(sdk.DecCoins, 0, len(c.Shares))
+	if c.Factor.IsPositive() {
+		for _, s := range c.Shares {
+			burned = append(burned, sdk.NewDecCoinFromDec(s.Denom, types.BurnShares(s.Amount, fraction)))
 		}
-		return false, err
-	})
-	return users, err
-}
-
-// burnPoolShares burns a trusting delegator's share of the slash, with the
-// hooks around it so rewards settle on the shares held before.
-func (k *Keeper) burnPoolShares(ctx context.Context, target types.Target, user sdk.AccAddress, fraction sdkmath.LegacyDec) (sdk.DecCoins, error) {
-	del, err := k.delegations.Get(ctx, delegationKey(user, target.Type, target.ID))
-	if err != nil {
+		c.Shares = c.Shares.Sub(burned)
+	} else {
+		// A whole burn (or a factor truncated to nothing): every member
+		// holds nothing, so the whole aggregate goes; the factor restarts
+		// for those who join later.
+		burned, c.Shares = c.Shares, sdk.DecCoins{}
+		c.Factor, c.ZeroedAt, recorded = sdkmath.LegacyOneDec(), c.Events, sdkmath.LegacyZeroDec()
+	}
+	if err := k.classEvents.Set(ctx, collections.Join(c.Id, c.Events), recorded); err != nil {
 		return nil, err
 	}
-	burned := sdk.DecCoins{}
-	for _, s := range del.Shares {
-		if b := types.BurnShares(s.Amount, fraction); b.IsPositive() {
-			burned = burned.Add(sdk.NewDecCoinFromDec(s.Denom, b))
-		}
+	if err := k.trustClasses.Set(ctx, c.Id, c); err != nil {
+		return nil, err
 	}
-	if burned.IsZero() {
+	if k.hooks == nil {
 		return burned, nil
 	}
-	if err := k.beforeSharesModified(ctx, target, user); err != nil {
-		return nil, err
-	}
-	del.Shares = del.Shares.Sub(burned)
-	// A whole-position burn (fraction 1) removes the delegation, as a full
-	// undelegation does: no empty delegation is left behind.
-	if del.Shares.IsZero() {
-		err = k.removeDelegation(ctx, user, del)
-	} else {
-		err = k.setDelegation(ctx, user, del)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return burned, k.afterDelegationModified(ctx, target, user)
+	return burned, k.hooks.AfterPoolClassSlashed(ctx, c.PoolId, c.Id, c.Events, c.ServiceIds, burned)
 }
 
 // slashUnbondings takes fraction of every entry from the target created

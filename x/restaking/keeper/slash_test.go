@@ -152,9 +152,19 @@ func (s *KeeperTestSuite) TestSlashPoolTrustingWholly() {
 	s.Require().False(found, "a delegation with no shares left is removed")
 	s.requireStake(types.DELEGATION_TYPE_POOL, 1, "umilktia", 500, "500")
 	s.nextBlock(time.Second)
-	// alice can come back.
+	// alice can come back; her class's factor restarted after the whole
+	// burn (docs/adr/002, amendment 2), so a later slash takes its
+	// fraction of the new stake only.
 	s.delegatePool(alice, "10umilktia")
 	s.requireStake(types.DELEGATION_TYPE_POOL, 1, "umilktia", 510, "510")
+	_, err = s.k.SlashPoolTrusting(s.ctx, 1, svc, dec("0.5"), s.ctx.BlockHeight(), slashDest)
+	s.Require().NoError(err)
+	del, found, err := s.k.GetDelegation(s.ctx, types.DELEGATION_TYPE_POOL, 1, sdk.MustAccAddressFromBech32(alice))
+	s.Require().NoError(err)
+	s.Require().True(found)
+	s.Require().Equal("5.000000000000000000umilktia", del.Shares.String())
+	s.requireStake(types.DELEGATION_TYPE_POOL, 1, "umilktia", 505, "505")
+	s.nextBlock(time.Second)
 }
 
 // TestBurnShares: truncated, and the whole position only at fraction 1.

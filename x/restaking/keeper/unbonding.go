@@ -29,6 +29,11 @@ func (k *Keeper) Undelegate(ctx context.Context, target types.Target, user sdk.A
 	if err != nil {
 		return time.Time{}, 0, err
 	}
+	// Withdraw from the effective shares; the before-hook below still
+	// reads the delegation as stored, to split its rewards at the slashes.
+	if del, err = k.settled(ctx, del); err != nil {
+		return time.Time{}, 0, err
+	}
 	params, err := k.params.Get(ctx)
 	if err != nil {
 		return time.Time{}, 0, err
@@ -62,6 +67,9 @@ func (k *Keeper) Undelegate(ctx context.Context, target types.Target, user sdk.A
 		}
 	}
 	del.Shares = del.Shares.Sub(burnt)
+	if err := k.addClassShares(ctx, del.TrustClass, burnt, true); err != nil {
+		return time.Time{}, 0, err
+	}
 	if del.Shares.IsZero() {
 		err = k.removeDelegation(ctx, user, del)
 	} else {

@@ -11,22 +11,56 @@ import (
 )
 
 // Read-only views for x/rewards (and slashing): each is one Get or one
-// prefix scan, never a walk over every delegator.
+// prefix scan, never a walk over every delegator. Delegations are reported
+// settled: pool shares with their trust class's later slashes applied
+// (docs/adr/002, amendment 2); a delegation a slash burned whole is not
+// reported. DelegationHistory gives the stored record for rewards.
 
-// GetDelegation returns a user's delegation to a target; found is false if
-// there is none.
+// GetDelegation returns a user's delegation to a target, settled; found is
+// false if there is none (or a slash burned it whole).
 func (k *Keeper) GetDelegation(ctx context.Context, t types.DelegationType, id uint32, user sdk.AccAddress) (types.Delegation, bool, error) {
 	d, err := k.delegations.Get(ctx, delegationKey(user, t, id))
 	if errors.Is(err, collections.ErrNotFound) {
 		return types.Delegation{}, false, nil
 	}
-	return d, err == nil, err
+	if err != nil {
+		return d, false, err
+	}
+	if d, err = k.settled(ctx, d); err != nil || d.Shares.IsZero() {
+		return types.Delegation{}, false, err
+	}
+	return d, true, nil
 }
 
-// IterateUserDelegations visits a user's delegations (one prefix).
+// DelegationHistory returns a delegation as stored and what it held after
+// each class slash it has not settled yet: rewards split its earnings
+// there. found is false if there is no stored delegation.
+func (k *Keeper) DelegationHistory(ctx context.Context, t types.DelegationType, id uint32, user sdk.AccAddress) (types.Delegation, []types.ShareStep, bool, error) {
+	d, err := k.delegations.Get(ctx, delegationKey(user, t, id))
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Delegation{}, nil, false, nil
+	}
+	if err != nil {
+		return d, nil, false, err
+	}
+	steps, err := k.UnsettledShares(ctx, d)
+	return d, steps, err == nil, err
+}
+
+// visitSettled calls fn with d settled, skipping delegations a slash
+// burned whole.
+func (k *Keeper) visitSettled(ctx context.Context, d types.Delegation, fn func(types.Delegation) (bool, error)) (bool, error) {
+	d, err := k.settled(ctx, d)
+	if err != nil || d.Shares.IsZero() {
+		return err != nil, err
+	}
+	return fn(d)
+}
+
+// IterateUserDelegations visits a user's delegations (one prefix), settled.
 func (k *Keeper) IterateUserDelegations(ctx context.Context, user sdk.AccAddress, fn func(types.Delegation) (stop bool, err error)) error {
 	rng := collections.NewPrefixedPairRange[sdk.AccAddress, TargetKey](user)
-	return k.delegations.Walk(ctx, rng, func(_ DelegationKey, d types.Delegation) (bool, error) { return fn(d) })
+	return k.delegations.Walk(ctx, rng, func(_ DelegationKey, d types.Delegation) (bool, error) { return k.visitSettled(ctx, d, fn) })
 }
 
 // IterateTargetStakes visits a target's stake per denom (one prefix).
@@ -62,13 +96,15 @@ func (k *Keeper) GetUserPreferences(ctx context.Context, user sdk.AccAddress) (t
 	return p, err
 }
 
-// IterateAllDelegations visits every delegation. It is for invariants and
+// IterateAllDelegations visits every delegation, settled. It is for invariants and
 // exports only: never call it on a per-block or per-Msg path.
 func (k *Keeper) IterateAllDelegations(ctx context.Context, fn func(user sdk.AccAddress, d types.Delegation) (stop bool, err error)) error {
-	return k.delegations.Walk(ctx, nil, func(key DelegationKey, d types.Delegation) (bool, error) { return fn(key.K1(), d) })
+	return k.delegations.Walk(ctx, nil, func(key DelegationKey, d types.Delegation) (bool, error) {
+		return k.visitSettled(ctx, d, func(d types.Delegation) (bool, error) { return fn(key.K1(), d) })
+	})
 }
 
-// IterateTargetDelegations visits a target's delegations in user order
+// IterateTargetDelegations visits a target's delegations, settled, in user order
 // (the by-target index; one Get per delegator). For queries and slashing.
 func (k *Keeper) IterateTargetDelegations(ctx context.Context, t types.DelegationType, id uint32,
 	fn func(user sdk.AccAddress, d types.Delegation) (stop bool, err error),
@@ -78,7 +114,7 @@ func (k *Keeper) IterateTargetDelegations(ctx context.Context, t types.Delegatio
 		if err != nil {
 			return true, err
 		}
-		return fn(user, d)
+		return k.visitSettled(ctx, d, func(d types.Delegation) (bool, error) { return fn(user, d) })
 	})
 }
 
@@ -103,4 +139,52 @@ func (k *Keeper) GetUnbondingDelegation(ctx context.Context, t types.DelegationT
 		return types.UnbondingDelegation{}, false, nil
 	}
 	return u, err == nil, err
+}
+
+// IterateTrustClasses visits every trust class. It is for invariants and
+// exports only.
+func (k *Keeper) IterateTrustClasses(ctx context.Context, fn func(types.TrustClass) (stop bool, err error)) error {
+	return k.trustClasses.Walk(ctx, nil, func(_ uint64, c types.TrustClass) (bool, error) { return fn(c) })
+}
+
+// WalkTargetUsers visits, in address order after `after` (exclusive; nil:
+// from the start), the users delegating to a target, or with unbondings
+// true the users unbonding from it. One index entry per user: a page of
+// them costs the page, not the target's size.
+func (k *Keeper) WalkTargetUsers(ctx context.Context, t types.DelegationType, id uint32, unbondings bool, after sdk.AccAddress,
+	fn func(user sdk.AccAddress) (stop bool, err error),
+) error {
+	rng := targetPrefix(t, id)
+	if after != nil {
+		rng = rng.StartExclusive(after)
+	}
+	walk := func(_ TargetKey, user sdk.AccAddress) (bool, error) { return fn(user) }
+	if unbondings {
+		return k.unbondings.Indexes.ByTarget.Walk(ctx, rng, walk)
+	}
+	return k.delegations.Indexes.ByTarget.Walk(ctx, rng, walk)
+}
+
+// PoolClassesTrusting lists the ids of the pool's trust classes whose set
+// contains the service: the classes a slash at the service reaches.
+func (k *Keeper) PoolClassesTrusting(ctx context.Context, poolID, serviceID uint32) ([]uint64, error) {
+	var ids []uint64
+	err := k.trustClasses.Indexes.ByService.Walk(ctx, collections.Join(poolID, serviceID), nil, func(id uint64) (bool, error) {
+		ids = append(ids, id)
+		return false, nil
+	})
+	return ids, err
+}
+
+// WalkClassMembers visits the owners of a pool trust class's delegations
+// in address order after `after` (exclusive; nil: from the start).
+func (k *Keeper) WalkClassMembers(ctx context.Context, poolID uint32, classID uint64, after sdk.AccAddress,
+	fn func(user sdk.AccAddress) (stop bool, err error),
+) error {
+	var start *DelegationKey
+	if after != nil {
+		key := delegationKey(after, types.DELEGATION_TYPE_POOL, poolID)
+		start = &key
+	}
+	return k.delegations.Indexes.ByClass.Walk(ctx, classID, start, func(key DelegationKey) (bool, error) { return fn(key.K1()) })
 }

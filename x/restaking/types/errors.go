@@ -35,3 +35,7 @@ var (
 
 // ErrInvalidSlash: a slash fraction outside (0, 1].
 var ErrInvalidSlash = errors.Register(ModuleName, 25, "invalid slash")
+
+// ErrInvalidTrustClass: a trust class, class event or class membership in
+// genesis that does not add up (docs/adr/002, amendment 2).
+var ErrInvalidTrustClass = errors.Register(ModuleName, 26, "invalid trust class")

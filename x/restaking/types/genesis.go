@@ -10,7 +10,7 @@ import (
 
 // DefaultGenesis: default params, no stake.
 func DefaultGenesis() *GenesisState {
-	return &GenesisState{Params: DefaultParams(), NextUnbondingId: 1}
+	return &GenesisState{Params: DefaultParams(), NextUnbondingId: 1, NextTrustClassId: 1}
 }
 
 type stakeKey struct {
@@ -20,7 +20,8 @@ type stakeKey struct {
 }
 
 // Validate checks the params, each record, and that every target's shares
-// are exactly the sum of its delegators' shares.
+// are exactly the sum of its delegators' shares (a trust class's shares
+// standing for its members').
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return err
@@ -28,7 +29,10 @@ func (gs GenesisState) Validate() error {
 	if gs.NextUnbondingId == 0 {
 		return errorsmod.Wrap(ErrInvalidGenesis, "next_unbonding_id must be at least 1")
 	}
-	sums := map[stakeKey]sdkmath.LegacyDec{}
+	sums, err := gs.validateTrustClasses()
+	if err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	for _, d := range gs.Delegations {
 		key := fmt.Sprintf("%d/%d/%s", d.Type, d.TargetId, d.UserAddress)
@@ -39,7 +43,7 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "delegation %s listed twice", key)
 		}
 		seen[key] = true
-		for _, s := range d.Shares {
+		for _, s := range d.directShares() {
 			k := stakeKey{d.Type, d.TargetId, s.Denom}
 			if _, ok := sums[k]; !ok {
 				sums[k] = sdkmath.LegacyZeroDec()

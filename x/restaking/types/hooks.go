@@ -20,4 +20,10 @@ type RestakingHooks interface {
 	// AfterUserPreferencesModified runs after a user changed which services
 	// their pool stake trusts (rewards settle the affected pools first).
 	AfterUserPreferencesModified(ctx context.Context, user sdk.AccAddress, oldPrefs, newPrefs UserPreferences) error
+	// AfterPoolClassSlashed runs once per trust class a slash hit, instead
+	// of once per member (docs/adr/002, amendment 2): the class's members
+	// in the pool, trusting exactly services, lost burned shares in
+	// aggregate at the class's event number event. Rewards split the
+	// members' earnings there and lower the per-service share bases.
+	AfterPoolClassSlashed(ctx context.Context, poolID uint32, classID, event uint64, services []uint32, burned sdk.DecCoins) error
 }

@@ -54,3 +54,23 @@ var (
 	// UserPreferencesKey: user -> UserPreferences
 	UserPreferencesKey = collections.NewPrefix(16)
 )
+
+// Lazy pool slashing by trust class (docs/adr/002, amendment 2).
+var (
+	// TrustClassesKey: class id -> TrustClass
+	TrustClassesKey = collections.NewPrefix(17)
+	// TrustClassBySetKey: ((pool, trusted-set key), class id) -> () index
+	// of 17 (kept by the store): the class of a pool and a trusted set.
+	TrustClassBySetKey = collections.NewPrefix(18)
+	// TrustClassByServiceKey: ((pool, service), class id) -> () index of 17
+	// (kept by the store): the classes a slash at the service hits.
+	TrustClassByServiceKey = collections.NewPrefix(19)
+	// TrustClassEventsKey: (class id, event) -> factor after the event
+	TrustClassEventsKey = collections.NewPrefix(20)
+	// NextTrustClassIDKey: () -> next class id (a Sequence)
+	NextTrustClassIDKey = collections.NewPrefix(21)
+	// DelegationsByClassKey: (class id, (user, type, target id)) -> ()
+	// index of DelegationsKey for class members only (kept by the store):
+	// the what-if query pages over the delegations a slash reaches.
+	DelegationsByClassKey = collections.NewPrefix(22)
+)

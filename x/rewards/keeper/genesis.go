@@ -67,6 +67,12 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 			return err
 		}
 	}
+	for _, r := range gs.ClassEventRatios {
+		key := collections.Join(collections.Join(r.ClassId, r.Event), collections.Join(r.ServiceId, r.Denom))
+		if err := setCoins(ctx, k.classEventRatios, key, r.Ratio); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -118,6 +124,12 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		}),
 		k.withdrawAddrs.Walk(ctx, nil, func(user, to sdk.AccAddress) (bool, error) {
 			gs.WithdrawAddresses = append(gs.WithdrawAddresses, types.WithdrawAddress{User: user.String(), WithdrawAddress: to.String()})
+			return false, nil
+		}),
+		k.classEventRatios.Walk(ctx, nil, func(key ClassEventKey, r types.DecCoinsRecord) (bool, error) {
+			gs.ClassEventRatios = append(gs.ClassEventRatios, types.ClassEventRatio{
+				ClassId: key.K1().K1(), Event: key.K1().K2(), ServiceId: key.K2().K1(), Denom: key.K2().K2(), Ratio: r.Coins,
+			})
 			return false, nil
 		}),
 	)

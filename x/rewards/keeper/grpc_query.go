@@ -173,7 +173,7 @@ func (k *Keeper) DelegationRewards(ctx context.Context, user sdk.AccAddress, d r
 	if err != nil {
 		return nil, err
 	}
-	owed, err := k.owed(ctx, user, positions(d, prefs))
+	owed, _, err := k.owed(ctx, user, d, prefs)
 	if err != nil {
 		return nil, err
 	}

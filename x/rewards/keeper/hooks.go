@@ -19,8 +19,10 @@ var _ restakingtypes.RestakingHooks = Hooks{}
 func (k *Keeper) Hooks() Hooks { return Hooks{k: k} }
 
 // BeforeDelegationSharesModified pays the delegation's rewards so far.
+// It reads the delegation as stored: the change settles it, and what it
+// earned before its trust class's slashes is paid on the shares it held.
 func (h Hooks) BeforeDelegationSharesModified(ctx context.Context, t restakingtypes.DelegationType, id uint32, user sdk.AccAddress) error {
-	d, found, err := h.k.restaking.GetDelegation(ctx, t, id, user)
+	d, _, found, err := h.k.restaking.DelegationHistory(ctx, t, id, user)
 	if err != nil || !found {
 		return err
 	}

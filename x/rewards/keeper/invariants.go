@@ -81,7 +81,7 @@ func (k *Keeper) CanWithdrawInvariant(ctx context.Context) (string, bool) {
 		if err != nil {
 			return true, err
 		}
-		owed, err := k.owed(ctx, user, positions(d, prefs))
+		owed, _, err := k.owed(ctx, user, d, prefs)
 		if err != nil {
 			return true, err
 		}
@@ -108,11 +108,31 @@ func (k *Keeper) CanWithdrawInvariant(ctx context.Context) (string, bool) {
 }
 
 // PoolSharesInvariant: the pool shares counted per service are exactly
-// the shares of the delegators who trust that service with the pool.
+// the aggregates of the pool's trust classes that trust the service
+// (docs/adr/002, amendment 2), and no fewer than the settled shares of the
+// delegators who trust it (the class aggregates keep share dust above them).
 func (k *Keeper) PoolSharesInvariant(ctx context.Context) (string, bool) {
 	type ps struct{ pool, service uint32 }
-	want := map[ps]sdkmath.LegacyDec{}
-	err := k.restaking.IterateAllDelegations(ctx, func(user sdk.AccAddress, d restakingtypes.Delegation) (bool, error) {
+	want, held := map[ps]sdkmath.LegacyDec{}, map[ps]sdkmath.LegacyDec{}
+	add := func(m map[ps]sdkmath.LegacyDec, key ps, x sdkmath.LegacyDec) {
+		if cur, ok := m[key]; ok {
+			m[key] = cur.Add(x)
+		} else {
+			m[key] = x
+		}
+	}
+	err := k.restaking.IterateTrustClasses(ctx, func(c restakingtypes.TrustClass) (bool, error) {
+		for _, s := range c.ServiceIds {
+			for _, sh := range c.Shares {
+				add(want, ps{c.PoolId, s}, sh.Amount)
+			}
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err.Error(), true
+	}
+	err = k.restaking.IterateAllDelegations(ctx, func(user sdk.AccAddress, d restakingtypes.Delegation) (bool, error) {
 		if d.Type != restakingtypes.DELEGATION_TYPE_POOL {
 			return false, nil
 		}
@@ -121,12 +141,7 @@ func (k *Keeper) PoolSharesInvariant(ctx context.Context) (string, bool) {
 			return true, err
 		}
 		for _, p := range positions(d, prefs) {
-			key := ps{d.TargetId, p.bucket.K2().K1()}
-			if cur, ok := want[key]; ok {
-				want[key] = cur.Add(p.shares)
-			} else {
-				want[key] = p.shares
-			}
+			add(held, ps{d.TargetId, p.bucket.K2().K1()}, p.shares)
 		}
 		return false, nil
 	})
@@ -137,17 +152,29 @@ func (k *Keeper) PoolSharesInvariant(ctx context.Context) (string, bool) {
 	err = k.poolServiceShares.Walk(ctx, nil, func(key collections.Pair[uint32, uint32], got sdkmath.LegacyDec) (bool, error) {
 		id := ps{key.K1(), key.K2()}
 		if shares, ok := want[id]; !ok || !got.Equal(shares) {
-			msg = fmt.Sprintf("pool %d service %d: counted %s trusting shares, delegations hold %s", id.pool, id.service, got, shares)
+			msg = fmt.Sprintf("pool %d service %d: counted %s trusting shares, its trust classes hold %s", id.pool, id.service, got, shares)
+			return true, nil
+		}
+		if h, ok := held[id]; ok && h.GT(got) {
+			msg = fmt.Sprintf("pool %d service %d: counted %s trusting shares, delegations hold %s", id.pool, id.service, got, h)
 			return true, nil
 		}
 		delete(want, id)
+		delete(held, id)
 		return false, nil
 	})
 	if err != nil {
 		return err.Error(), true
 	}
-	if msg == "" && len(want) > 0 {
-		msg = fmt.Sprintf("%d pool/service pairs with trusting delegations are not counted", len(want))
+	for id, shares := range want {
+		if msg == "" && shares.IsPositive() {
+			msg = fmt.Sprintf("pool %d service %d: trust classes hold %s shares, none counted", id.pool, id.service, shares)
+		}
+	}
+	for id, shares := range held {
+		if msg == "" && shares.IsPositive() {
+			msg = fmt.Sprintf("pool %d service %d: delegations hold %s trusting shares, none counted", id.pool, id.service, shares)
+		}
 	}
 	return msg, msg != ""
 }

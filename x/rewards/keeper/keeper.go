@@ -71,6 +71,9 @@ type Keeper struct {
 	dust collections.Item[types.DecCoinsRecord]
 	// withdrawAddrs: user -> withdraw address
 	withdrawAddrs collections.Map[sdk.AccAddress, sdk.AccAddress]
+	// classEventRatios: ((class, event), (service, denom)) -> the ratio of
+	// bucket (class's pool, service, denom) at the class's slash event
+	classEventRatios collections.Map[ClassEventKey, types.DecCoinsRecord]
 }
 
 // SetJailChecker wires x/slashing: jailed operators are not eligible for
@@ -101,6 +104,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, account
 		commission:    collections.NewMap(sb, types.CommissionKey, "commission", collections.Uint32Key, record),
 		dust:          collections.NewItem(sb, types.DustKey, "dust", record),
 		withdrawAddrs: collections.NewMap(sb, types.WithdrawAddrsKey, "withdraw_addrs", sdk.AccAddressKey, collcodec.KeyToValueCodec(sdk.AccAddressKey)),
+		classEventRatios: collections.NewMap(sb, types.ClassEventRatiosKey, "class_event_ratios",
+			collections.PairKeyCodec(collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), bucketIDCodec), record),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -40,33 +40,80 @@ func positions(d restakingtypes.Delegation, prefs restakingtypes.UserPreferences
 	return out
 }
 
-// owed is what user earned in the buckets since their snapshots.
-func (k *Keeper) owed(ctx context.Context, user sdk.AccAddress, pos []position) (sdk.DecCoins, error) {
-	owed := sdk.DecCoins{}
-	for _, p := range pos {
-		ratio, err := getCoins(ctx, k.rewardsPerShare, p.bucket)
+// owed is what the delegation earned in its buckets since their
+// snapshots, and its positions with the shares it holds now. A pool
+// delegation whose trust class was slashed since it last settled earned,
+// between two of the class's events, on the shares it held between them
+// (docs/adr/002, amendment 2): the earnings are split at each event's
+// recorded ratio.
+func (k *Keeper) owed(ctx context.Context, user sdk.AccAddress, d restakingtypes.Delegation, prefs restakingtypes.UserPreferences) (sdk.DecCoins, []position, error) {
+	var steps []restakingtypes.ShareStep
+	if d.Type == restakingtypes.DELEGATION_TYPE_POOL {
+		stored, st, found, err := k.restaking.DelegationHistory(ctx, d.Type, d.TargetId, user)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		if found && len(st) > 0 {
+			d, steps = stored, st // shares from the snapshot to the first event
+		}
+	}
+	pos := positions(d, prefs)
+	owed := sdk.DecCoins{}
+	for i, p := range pos {
 		snap, err := getCoins(ctx, k.snapshots, snapshotKey(user, p.bucket))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		shares := p.shares
+		for _, st := range steps {
+			end, err := getCoins(ctx, k.classEventRatios, classEventKey(d.TrustClass, st.Event, p.bucket))
+			if err != nil {
+				return nil, nil, err
+			}
+			var growth sdk.DecCoins
+			growth, snap = advance(snap, end)
+			owed = owed.Add(growth.MulDecTruncate(shares)...)
+			shares = st.Shares.AmountOf(p.bucket.K2().K2())
+		}
+		ratio, err := getCoins(ctx, k.rewardsPerShare, p.bucket)
+		if err != nil {
+			return nil, nil, err
 		}
 		growth, negative := ratio.SafeSub(snap)
 		if negative {
-			return nil, errorsmod.Wrapf(types.ErrInvalidGenesis, "snapshot of %s above the bucket ratio", user)
+			return nil, nil, errorsmod.Wrapf(types.ErrInvalidGenesis, "snapshot of %s above the bucket ratio", user)
 		}
-		owed = owed.Add(growth.MulDecTruncate(p.shares)...)
+		owed = owed.Add(growth.MulDecTruncate(shares)...)
+		pos[i].shares = shares
 	}
-	return owed, nil
+	return owed, pos, nil
+}
+
+// advance moves a snapshot to an event's ratio: the growth in between, per
+// denom, and the new snapshot. A snapshot taken after the event (a
+// withdrawal settles rewards, not the class) is already past it: no growth,
+// and the snapshot stays.
+func advance(snap, end sdk.DecCoins) (sdk.DecCoins, sdk.DecCoins) {
+	growth, next := sdk.DecCoins{}, sdk.DecCoins{}
+	for _, c := range end {
+		if g := c.Amount.Sub(snap.AmountOf(c.Denom)); g.IsPositive() {
+			growth = growth.Add(sdk.NewDecCoinFromDec(c.Denom, g))
+			next = next.Add(c)
+		}
+	}
+	for _, c := range snap {
+		if !next.AmountOf(c.Denom).IsPositive() {
+			next = next.Add(c)
+		}
+	}
+	return growth, next
 }
 
 // leave pays what a delegation earned and drops its snapshots. With
 // untrack, its pool shares also stop counting for the trusted services
 // (the delegation is about to change).
 func (k *Keeper) leave(ctx context.Context, user sdk.AccAddress, d restakingtypes.Delegation, prefs restakingtypes.UserPreferences, untrack bool) (sdk.Coins, error) {
-	pos := positions(d, prefs)
-	owed, err := k.owed(ctx, user, pos)
+	owed, pos, err := k.owed(ctx, user, d, prefs)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +121,7 @@ func (k *Keeper) leave(ctx context.Context, user sdk.AccAddress, d restakingtype
 		if err := k.snapshots.Remove(ctx, snapshotKey(user, p.bucket)); err != nil {
 			return nil, err
 		}
-		if untrack && d.Type == restakingtypes.DELEGATION_TYPE_POOL {
+		if untrack && d.Type == restakingtypes.DELEGATION_TYPE_POOL && p.shares.IsPositive() {
 			if err := k.addPoolShares(ctx, d.TargetId, p.bucket.K2().K1(), p.shares.Neg()); err != nil {
 				return nil, err
 			}

@@ -47,7 +47,14 @@ type OperatorsKeeper interface {
 type RestakingKeeper interface {
 	Now(ctx context.Context) (time.Time, error)
 	GetParams(ctx context.Context) (restakingtypes.Params, error)
+	// GetDelegation and the iterators report delegations settled (pool
+	// shares after the trust class's slashes).
 	GetDelegation(ctx context.Context, t restakingtypes.DelegationType, id uint32, user sdk.AccAddress) (restakingtypes.Delegation, bool, error)
+	// DelegationHistory is the delegation as stored and its shares after
+	// each class slash since it last settled (docs/adr/002, amendment 2).
+	DelegationHistory(ctx context.Context, t restakingtypes.DelegationType, id uint32, user sdk.AccAddress) (restakingtypes.Delegation, []restakingtypes.ShareStep, bool, error)
+	// IterateTrustClasses visits every trust class (invariants only).
+	IterateTrustClasses(ctx context.Context, fn func(restakingtypes.TrustClass) (bool, error)) error
 	IterateUserDelegations(ctx context.Context, user sdk.AccAddress, fn func(restakingtypes.Delegation) (bool, error)) error
 	IterateTargetStakes(ctx context.Context, t restakingtypes.DelegationType, id uint32, fn func(string, restakingtypes.DenomStake) (bool, error)) error
 	GetTargetStake(ctx context.Context, t restakingtypes.DelegationType, id uint32, denom string) (restakingtypes.DenomStake, error)

@@ -57,6 +57,14 @@ func (gs GenesisState) Validate() error {
 	if err := validDecCoins("dust", gs.Dust); err != nil {
 		return err
 	}
+	for _, r := range gs.ClassEventRatios {
+		if r.ClassId == 0 || r.Event == 0 || r.ServiceId == 0 || sdk.ValidateDenom(r.Denom) != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "class event ratio (%d, %d, %d, %q)", r.ClassId, r.Event, r.ServiceId, r.Denom)
+		}
+		if err := validDecCoins("class event ratio", r.Ratio); err != nil {
+			return err
+		}
+	}
 	for _, w := range gs.WithdrawAddresses {
 		if _, err := sdk.AccAddressFromBech32(w.User); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "withdraw address user %q: %s", w.User, err)

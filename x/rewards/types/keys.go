@@ -41,6 +41,10 @@ var (
 	DustKey = collections.NewPrefix(10)
 	// WithdrawAddrsKey: user -> withdraw address
 	WithdrawAddrsKey = collections.NewPrefix(11)
+	// ClassEventRatiosKey: ((trust class, event), (service, denom)) ->
+	// DecCoinsRecord, the ratio of the class's pool bucket when a slash hit
+	// the class (docs/adr/002, amendment 2).
+	ClassEventRatiosKey = collections.NewPrefix(12)
 )
 
 // AllServices is the bucket service id of operators and services: their

@@ -33,6 +33,9 @@ type propWorld struct {
 	nextJob uint64
 	// exited are positions their owner fully undelegated this block.
 	exited map[string]bool
+	// touched are the users who changed their stake or trust this block:
+	// the eager comparison skips them.
+	touched map[string]bool
 }
 
 // The run is fixed by its seed (seeds 1-60 were also tried and pass).
@@ -91,14 +94,16 @@ func TestSlashingProperties(t *testing.T) {
 	// hits counts what the slashes reached, so the run is known to cover
 	// operators, pools and unbondings.
 	hits := map[any]int{}
+	eager := &eagerCheck{}
 	for b := 0; b < propBlocks; b++ {
 		before := w.positions()
-		w.exited = map[string]bool{}
+		w.exited, w.touched = map[string]bool{}, map[string]bool{}
 		for n := w.r.Intn(7); n > 0; n-- {
 			w.act()
 		}
 		e.nextBlock(time.Duration(5+w.r.Intn(56)) * time.Second)
 		w.requireNoPositionLost(before)
+		w.requireEagerLoss(before, w.touched, eager)
 		for _, ev := range findEvent[*types.EventTargetSlashed](t, e.endEvents) {
 			hits[restakingtypes.DelegationType(ev.TargetType)]++
 			if !ev.Unbonding.IsZero() {
@@ -125,7 +130,8 @@ func TestSlashingProperties(t *testing.T) {
 			burned = burned.Add(s.Slashed...)
 		}
 	}
-	t.Logf("slashes: %v, burned %s, targets hit: %v", counts, burned, hits)
+	t.Logf("slashes: %v, burned %s, targets hit: %v, eager comparisons %+v", counts, burned, hits, *eager)
+	require.Positive(t, eager.bothHit, "a position trusting S1 and S2 must be hit by both in one block")
 	require.Positive(t, hits[opType])
 	require.Positive(t, hits[pool])
 	require.Positive(t, hits["unbonding"])
@@ -140,7 +146,11 @@ func TestSlashingProperties(t *testing.T) {
 func (w *propWorld) act() {
 	e := w.e
 	user := w.users[w.r.Intn(len(w.users))]
-	switch k := w.r.Intn(100); {
+	k := w.r.Intn(100)
+	if k < 55 {
+		w.touched[user] = true // delegates, undelegates or changes trust
+	}
+	switch {
 	case k < 30:
 		w.delegate(user)
 	case k < 45:

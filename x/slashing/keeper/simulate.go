@@ -2,8 +2,6 @@ package keeper
 
 import (
 	"context"
-	"encoding/binary"
-	"fmt"
 
 	sdkmath "cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -15,11 +13,6 @@ import (
 	"github.com/milkyway-labs/milkyway-rollup/x/slashing/types"
 )
 
-const (
-	defaultLossPage = 100
-	maxLossPage     = 1000
-)
-
 // position is one delegator's stake at one target, bonded and unbonding.
 type position struct {
 	user sdk.AccAddress
@@ -28,7 +21,10 @@ type position struct {
 }
 
 // SimulateSlash runs the slash's attribution in a branch of the state that
-// is thrown away, and reports what every target and delegator would lose.
+// is thrown away, and reports what every target would lose and what the
+// page's delegators would (simulate_page.go: a page reads at most `limit`
+// exposed positions and lists those that lose something, so a page may
+// be short, or empty, and still have a next key).
 func (q queryServer) SimulateSlash(ctx context.Context, req *types.QuerySimulateSlashRequest) (*types.QuerySimulateSlashResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -44,7 +40,7 @@ func (q queryServer) SimulateSlash(ctx context.Context, req *types.QuerySimulate
 		return nil, status.Errorf(codes.NotFound, "operator %d", req.OperatorId)
 	}
 	branch, _ := sdk.UnwrapSDKContext(ctx).CacheContext() // never written back
-	positions, err := q.k.exposedPositions(branch, req.ServiceId, req.OperatorId)
+	positions, nextKey, total, err := q.k.exposedPage(branch, req.ServiceId, req.OperatorId, req.Pagination)
 	if err != nil {
 		return nil, err
 	}
@@ -71,54 +67,14 @@ func (q queryServer) SimulateSlash(ctx context.Context, req *types.QuerySimulate
 		})
 		resp.Total = resp.Total.Add(r.Total()...)
 	}
-	var losses []types.DelegatorLoss
+	losses := []types.DelegatorLoss{}
 	for i, p := range positions {
 		if loss, neg := before[i].SafeSub(after[i]...); !neg && !loss.IsZero() {
 			losses = append(losses, types.DelegatorLoss{Delegator: p.user.String(), TargetType: int32(p.t), TargetId: p.id, Loss: loss})
 		}
 	}
-	resp.Delegators, resp.Pagination = pageLosses(losses, req.Pagination)
+	resp.Delegators, resp.Pagination = losses, &query.PageResponse{NextKey: nextKey, Total: total}
 	return resp, nil
-}
-
-// exposedPositions lists the delegations and unbondings a slash of the
-// operator at the service can reach: the operator's, and those of every
-// pool the service borrows (non-trusting ones come out with no loss).
-func (k *Keeper) exposedPositions(ctx context.Context, serviceID, operatorID uint32) ([]position, error) {
-	targets := []position{{t: restakingtypes.DELEGATION_TYPE_OPERATOR, id: operatorID}}
-	pools, err := k.restaking.ServiceSecuringPools(ctx, serviceID)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range pools {
-		targets = append(targets, position{t: restakingtypes.DELEGATION_TYPE_POOL, id: p})
-	}
-	var out []position
-	seen := map[string]bool{}
-	add := func(p position) {
-		key := fmt.Sprintf("%s/%d/%d", p.user, p.t, p.id)
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, p)
-		}
-	}
-	for _, t := range targets {
-		err := k.restaking.IterateTargetDelegations(ctx, t.t, t.id, func(user sdk.AccAddress, _ restakingtypes.Delegation) (bool, error) {
-			add(position{user: user, t: t.t, id: t.id})
-			return false, nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		err = k.restaking.IterateTargetUnbondings(ctx, t.t, t.id, func(user sdk.AccAddress, _ restakingtypes.UnbondingDelegation) (bool, error) {
-			add(position{user: user, t: t.t, id: t.id})
-			return false, nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // positionValues is each position's worth: delegated tokens at the
@@ -151,27 +107,4 @@ func (k *Keeper) positionValues(ctx context.Context, positions []position) ([]sd
 		}
 	}
 	return out, nil
-}
-
-// pageLosses pages by offset; next_key carries the next offset.
-func pageLosses(all []types.DelegatorLoss, req *query.PageRequest) ([]types.DelegatorLoss, *query.PageResponse) {
-	offset, limit := uint64(0), uint64(defaultLossPage)
-	if req != nil {
-		offset = req.Offset
-		if len(req.Key) == 8 {
-			offset = binary.BigEndian.Uint64(req.Key)
-		}
-		if req.Limit > 0 {
-			limit = min(req.Limit, maxLossPage)
-		}
-	}
-	resp := &query.PageResponse{Total: uint64(len(all))}
-	if offset >= uint64(len(all)) {
-		return nil, resp
-	}
-	end := min(offset+limit, uint64(len(all)))
-	if end < uint64(len(all)) {
-		resp.NextKey = binary.BigEndian.AppendUint64(nil, end)
-	}
-	return all[offset:end], resp
 }

@@ -23,7 +23,7 @@ func TestSimulateSlashMatchesExecution(t *testing.T) {
 	x.untilDue()
 	before := e.snapshot()
 	req := &types.QuerySimulateSlashRequest{ServiceId: x.s, OperatorId: x.o1, Fraction: "0.1",
-		InfractionHeight: x.infraction, Pagination: &query.PageRequest{Limit: 2}}
+		InfractionHeight: x.infraction, Pagination: &query.PageRequest{Limit: 2, CountTotal: true}}
 	page1, err := e.queries.SimulateSlash(e.ctx, req)
 	require.NoError(t, err)
 	require.Equal(t, before, e.snapshot(), "the what-if query must not write")
@@ -40,6 +40,8 @@ func TestSimulateSlashMatchesExecution(t *testing.T) {
 		{Delegator: alice, TargetType: int32(opType), TargetId: x.o1, Loss: coins("85umilktia,30uinit")},
 		{Delegator: bob, TargetType: int32(opType), TargetId: x.o1, Loss: coins("40umilktia")},
 	}, page1.Delegators)
+	// The exposed positions: alice, bob, and carol (the only member of
+	// P's class trusting S); dave trusts no one and is never read.
 	require.Equal(t, uint64(3), page1.Pagination.Total)
 	require.NotEmpty(t, page1.Pagination.NextKey)
 

@@ -57,10 +57,13 @@ type RestakingKeeper interface {
 	GetTargetStake(ctx context.Context, t restakingtypes.DelegationType, id uint32, denom string) (restakingtypes.DenomStake, error)
 	GetDelegation(ctx context.Context, t restakingtypes.DelegationType, id uint32, user sdk.AccAddress) (restakingtypes.Delegation, bool, error)
 	GetUnbondingDelegation(ctx context.Context, t restakingtypes.DelegationType, id uint32, user sdk.AccAddress) (restakingtypes.UnbondingDelegation, bool, error)
-	IterateTargetDelegations(ctx context.Context, t restakingtypes.DelegationType, id uint32,
-		fn func(user sdk.AccAddress, d restakingtypes.Delegation) (bool, error)) error
-	IterateTargetUnbondings(ctx context.Context, t restakingtypes.DelegationType, id uint32,
-		fn func(user sdk.AccAddress, u restakingtypes.UnbondingDelegation) (bool, error)) error
+	// The what-if query's paged walk over the exposed positions.
+	WalkTargetUsers(ctx context.Context, t restakingtypes.DelegationType, id uint32, unbondings bool, after sdk.AccAddress,
+		fn func(user sdk.AccAddress) (bool, error)) error
+	PoolClassesTrusting(ctx context.Context, poolID, serviceID uint32) ([]uint64, error)
+	WalkClassMembers(ctx context.Context, poolID uint32, classID uint64, after sdk.AccAddress,
+		fn func(user sdk.AccAddress) (bool, error)) error
+	GetUserPreferences(ctx context.Context, user sdk.AccAddress) (restakingtypes.UserPreferences, error)
 }
 
 // PriceSource prices stake for the operator weights of pool slashes.
