@@ -63,6 +63,16 @@ func (k *Keeper) IterateUserDelegations(ctx context.Context, user sdk.AccAddress
 	return k.delegations.Walk(ctx, rng, func(_ DelegationKey, d types.Delegation) (bool, error) { return k.visitSettled(ctx, d, fn) })
 }
 
+// IterateUserStoredDelegations visits a user's delegations as stored: pool
+// shares as of their last settlement, including those a whole-class burn
+// left at zero, which the settled views hide. x/rewards settles from them:
+// what a delegation earned before its class's slashes is owed on the
+// shares it held then.
+func (k *Keeper) IterateUserStoredDelegations(ctx context.Context, user sdk.AccAddress, fn func(types.Delegation) (stop bool, err error)) error {
+	rng := collections.NewPrefixedPairRange[sdk.AccAddress, TargetKey](user)
+	return k.delegations.Walk(ctx, rng, func(_ DelegationKey, d types.Delegation) (bool, error) { return fn(d) })
+}
+
 // IterateTargetStakes visits a target's stake per denom (one prefix).
 func (k *Keeper) IterateTargetStakes(ctx context.Context, t types.DelegationType, id uint32, fn func(denom string, stake types.DenomStake) (stop bool, err error)) error {
 	rng := collections.NewSuperPrefixedTripleRange[int32, uint32, string](int32(t), id)

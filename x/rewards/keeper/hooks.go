@@ -53,14 +53,19 @@ func (Hooks) AfterUnbondingInitiated(context.Context, uint64) error { return nil
 
 // AfterUserPreferencesModified settles the user's pool delegations under
 // the old trust and restarts them under the new one. It walks only the
-// user's own delegations.
+// user's own delegations, as stored: one burned whole by its class is
+// hidden from the settled views but is still owed what it earned before.
 func (h Hooks) AfterUserPreferencesModified(ctx context.Context, user sdk.AccAddress, oldPrefs, newPrefs restakingtypes.UserPreferences) error {
-	return h.k.restaking.IterateUserDelegations(ctx, user, func(d restakingtypes.Delegation) (bool, error) {
-		if d.Type != restakingtypes.DELEGATION_TYPE_POOL {
+	return h.k.restaking.IterateUserStoredDelegations(ctx, user, func(stored restakingtypes.Delegation) (bool, error) {
+		if stored.Type != restakingtypes.DELEGATION_TYPE_POOL {
 			return false, nil
 		}
-		if _, err := h.k.leave(ctx, user, d, oldPrefs, true); err != nil {
+		if _, err := h.k.leave(ctx, user, stored, oldPrefs, true); err != nil {
 			return true, err
+		}
+		d, found, err := h.k.restaking.GetDelegation(ctx, stored.Type, stored.TargetId, user)
+		if err != nil || !found { // burned whole: nothing left to earn on
+			return err != nil, err
 		}
 		return false, h.k.enter(ctx, user, d, newPrefs, true)
 	})

@@ -18,7 +18,9 @@ func (ms msgServer) WithdrawAllRewards(ctx context.Context, msg *types.MsgWithdr
 	}
 	user := sdk.MustAccAddressFromBech32(msg.Delegator)
 	var delegations []restakingtypes.Delegation
-	if err := ms.restaking.IterateUserDelegations(ctx, user, func(d restakingtypes.Delegation) (bool, error) {
+	// As stored: a delegation burned whole by its trust class is hidden from
+	// the settled views but still owed what it earned before the burn.
+	if err := ms.restaking.IterateUserStoredDelegations(ctx, user, func(d restakingtypes.Delegation) (bool, error) {
 		delegations = append(delegations, d)
 		return false, nil
 	}); err != nil {

@@ -56,6 +56,9 @@ type RestakingKeeper interface {
 	// IterateTrustClasses visits every trust class (invariants only).
 	IterateTrustClasses(ctx context.Context, fn func(restakingtypes.TrustClass) (bool, error)) error
 	IterateUserDelegations(ctx context.Context, user sdk.AccAddress, fn func(restakingtypes.Delegation) (bool, error)) error
+	// IterateUserStoredDelegations visits them as stored, including those
+	// burned whole (hidden from the settled views): settlement reads these.
+	IterateUserStoredDelegations(ctx context.Context, user sdk.AccAddress, fn func(restakingtypes.Delegation) (bool, error)) error
 	IterateTargetStakes(ctx context.Context, t restakingtypes.DelegationType, id uint32, fn func(string, restakingtypes.DenomStake) (bool, error)) error
 	GetTargetStake(ctx context.Context, t restakingtypes.DelegationType, id uint32, denom string) (restakingtypes.DenomStake, error)
 	ServiceSecuringPools(ctx context.Context, serviceID uint32) ([]uint32, error)
