@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 
 	cmtbytes "github.com/cometbft/cometbft/libs/bytes"
 	ctypes "github.com/cometbft/cometbft/rpc/core/types"
@@ -151,7 +152,16 @@ func (s *Server) blockResults(ctx *rpctypes.Context, height *int64) (*ctypes.Res
 	if err != nil {
 		return nil, err
 	}
-	return s.client.BlockResults(ctx.Context(), &h)
+	res, err := s.client.BlockResults(ctx.Context(), &h)
+	// A rollkit sequencer counts a block in its height before it stores the
+	// block's results (block/manager.go, publishBlock). Asked for no height,
+	// answer for the newest block whose results are stored, which is what
+	// "latest" means on CometBFT.
+	if err != nil && height == nil && h > 1 && strings.Contains(err.Error(), "not found") {
+		prev := h - 1
+		return s.client.BlockResults(ctx.Context(), &prev)
+	}
+	return res, err
 }
 
 func (s *Server) blockSearch(ctx *rpctypes.Context, query string, page, perPage *int, orderBy string) (*ctypes.ResultBlockSearch, error) {
