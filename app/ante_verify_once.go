@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"sync"
 
+	storetypes "cosmossdk.io/store/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/x/auth/ante"
 	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
@@ -42,20 +43,23 @@ func (d verifyOnceDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate boo
 	if !verifying || len(ctx.TxBytes()) == 0 {
 		return d.inner.AnteHandle(ctx, tx, simulate, next)
 	}
-	key, ok := d.key(ctx, tx)
-	if !ok { // a signer without an account: let the SDK say so
-		return d.inner.AnteHandle(ctx, tx, simulate, next)
-	}
+	txHash := sha256.Sum256(ctx.TxBytes())
 	switch ctx.ExecMode() {
 	case sdk.ExecModeCheck:
+		signers, ok := d.signersKey(ctx, tx)
+		if !ok { // a signer without an account: let the SDK say so
+			break
+		}
 		// Remembered only after the checks pass, and before next: the
 		// signatures are good whatever the rest of the chain decides.
 		return d.inner.AnteHandle(ctx, tx, simulate, func(c sdk.Context, tx sdk.Tx, sim bool) (sdk.Context, error) {
-			d.seen.add(key)
+			d.seen.add(txHash, signers)
 			return next(c, tx, sim)
 		})
 	case sdk.ExecModeFinalize:
-		if d.seen.take(key) {
+		// The signer accounts are read only for a tx CheckTx remembered: a
+		// full node replaying blocks pays one hash per tx, nothing more.
+		if want, ok := d.seen.take(txHash); ok && d.sameSigners(ctx, tx, want) {
 			return d.inner.AnteHandle(ctx.WithIsSigverifyTx(false), tx, simulate, func(c sdk.Context, tx sdk.Tx, sim bool) (sdk.Context, error) {
 				return next(c.WithIsSigverifyTx(true), tx, sim)
 			})
@@ -64,8 +68,19 @@ func (d verifyOnceDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate boo
 	return d.inner.AnteHandle(ctx, tx, simulate, next)
 }
 
-// key binds the tx bytes to the account number of every signer.
-func (d verifyOnceDecorator) key(ctx sdk.Context, tx sdk.Tx) ([32]byte, bool) {
+// sameSigners reports whether tx's signers have the account numbers want
+// was computed from.
+func (d verifyOnceDecorator) sameSigners(ctx sdk.Context, tx sdk.Tx, want [32]byte) bool {
+	got, ok := d.signersKey(ctx, tx)
+	return ok && got == want
+}
+
+// signersKey digests the account number of every signer, in order: the
+// part of the sign bytes the tx bytes do not hold. Its reads are off the
+// gas meter: a sequencer reads them for a tx a full node never looks up,
+// and gas must not differ between the two.
+func (d verifyOnceDecorator) signersKey(ctx sdk.Context, tx sdk.Tx) ([32]byte, bool) {
+	ctx = ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
 	sigTx, ok := tx.(authsigning.Tx)
 	if !ok {
 		return [32]byte{}, false
@@ -75,7 +90,6 @@ func (d verifyOnceDecorator) key(ctx sdk.Context, tx sdk.Tx) ([32]byte, bool) {
 		return [32]byte{}, false
 	}
 	h := sha256.New()
-	h.Write(ctx.TxBytes())
 	for _, signer := range signers {
 		acc := d.ak.GetAccount(ctx, signer)
 		if acc == nil {
@@ -93,39 +107,38 @@ func (d verifyOnceDecorator) key(ctx sdk.Context, tx sdk.Tx) ([32]byte, bool) {
 // Forgetting one only costs a second signature check.
 const verifiedTxsLimit = 50_000
 
-// verifiedTxs remembers the keys of transactions whose signatures passed,
+// verifiedTxs remembers transactions (the sha256 of their bytes) whose
+// signatures passed, with the digest of their signers' account numbers,
 // each until it executes once. CheckTx and FinalizeBlock run on different
 // goroutines, hence the lock.
 type verifiedTxs struct {
 	mu       sync.Mutex
-	cur, old map[[32]byte]struct{}
+	cur, old map[[32]byte][32]byte
 	limit    int
 }
 
 func newVerifiedTxs(limit int) *verifiedTxs {
-	return &verifiedTxs{cur: map[[32]byte]struct{}{}, old: map[[32]byte]struct{}{}, limit: limit}
+	return &verifiedTxs{cur: map[[32]byte][32]byte{}, old: map[[32]byte][32]byte{}, limit: limit}
 }
 
-func (v *verifiedTxs) add(key [32]byte) {
+func (v *verifiedTxs) add(txHash, signers [32]byte) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if len(v.cur) >= v.limit {
-		v.old, v.cur = v.cur, make(map[[32]byte]struct{}, v.limit)
+		v.old, v.cur = v.cur, make(map[[32]byte][32]byte, v.limit)
 	}
-	v.cur[key] = struct{}{}
+	v.cur[txHash] = signers
 }
 
-// take reports whether key was remembered, and forgets it.
-func (v *verifiedTxs) take(key [32]byte) bool {
+// take returns the signers digest remembered for txHash, and forgets it.
+func (v *verifiedTxs) take(txHash [32]byte) ([32]byte, bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if _, ok := v.cur[key]; ok {
-		delete(v.cur, key)
-		return true
+	for _, m := range []map[[32]byte][32]byte{v.cur, v.old} {
+		if signers, ok := m[txHash]; ok {
+			delete(m, txHash)
+			return signers, true
+		}
 	}
-	if _, ok := v.old[key]; ok {
-		delete(v.old, key)
-		return true
-	}
-	return false
+	return [32]byte{}, false
 }
