@@ -13,9 +13,9 @@ import (
 // checks, sequence numbers; a sequencer checks a signature once, see
 // ante_verify_once.go) plus IBC's redundant-relay filter, which keeps
 // relayers from paying twice for a packet another relayer already delivered.
-func newAnteHandler(opts ante.HandlerOptions, ibcKeeper *ibckeeper.Keeper) (sdk.AnteHandler, error) {
-	if opts.AccountKeeper == nil || opts.BankKeeper == nil || opts.SignModeHandler == nil || ibcKeeper == nil {
-		return nil, errorsmod.Wrap(sdkerrors.ErrLogic, "ante handler needs the account, bank and IBC keepers and a sign mode handler")
+func newAnteHandler(opts ante.HandlerOptions, ibcKeeper *ibckeeper.Keeper, verified *verifiedTxs) (sdk.AnteHandler, error) {
+	if opts.AccountKeeper == nil || opts.BankKeeper == nil || opts.SignModeHandler == nil || ibcKeeper == nil || verified == nil {
+		return nil, errorsmod.Wrap(sdkerrors.ErrLogic, "ante handler needs the account, bank and IBC keepers, a sign mode handler and the memory of verified txs")
 	}
 	decorators := []sdk.AnteDecorator{
 		ante.NewSetUpContextDecorator(),
@@ -28,7 +28,7 @@ func newAnteHandler(opts ante.HandlerOptions, ibcKeeper *ibckeeper.Keeper) (sdk.
 		ante.NewSetPubKeyDecorator(opts.AccountKeeper),
 		ante.NewValidateSigCountDecorator(opts.AccountKeeper),
 		ante.NewSigGasConsumeDecorator(opts.AccountKeeper, opts.SigGasConsumer),
-		newVerifyOnceDecorator(opts.AccountKeeper, ante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler)),
+		newVerifyOnceDecorator(opts.AccountKeeper, ante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler), verified),
 		ante.NewIncrementSequenceDecorator(opts.AccountKeeper),
 		ibcante.NewRedundantRelayDecorator(ibcKeeper),
 	}

@@ -27,15 +27,17 @@ import (
 // change. Gas is not affected: signature gas is charged by
 // SigGasConsumeDecorator whether or not the check runs. A node that never
 // saw the transaction in CheckTx (a full node, a restarted sequencer)
-// verifies in full.
+// verifies in full, unless the block's pre-verifier (preverify.go) already
+// checked the transaction's signatures on another core and remembered it
+// the same way.
 type verifyOnceDecorator struct {
 	inner sdk.AnteDecorator // the SDK's SigVerificationDecorator
 	ak    ante.AccountKeeper
 	seen  *verifiedTxs
 }
 
-func newVerifyOnceDecorator(ak ante.AccountKeeper, inner sdk.AnteDecorator) verifyOnceDecorator {
-	return verifyOnceDecorator{inner: inner, ak: ak, seen: newVerifiedTxs(verifiedTxsLimit)}
+func newVerifyOnceDecorator(ak ante.AccountKeeper, inner sdk.AnteDecorator, seen *verifiedTxs) verifyOnceDecorator {
+	return verifyOnceDecorator{inner: inner, ak: ak, seen: seen}
 }
 
 func (d verifyOnceDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate bool, next sdk.AnteHandler) (sdk.Context, error) {
@@ -57,8 +59,8 @@ func (d verifyOnceDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate boo
 			return next(c, tx, sim)
 		})
 	case sdk.ExecModeFinalize:
-		// The signer accounts are read only for a tx CheckTx remembered: a
-		// full node replaying blocks pays one hash per tx, nothing more.
+		// The signer accounts are read only for a tx CheckTx or the block's
+		// pre-verifier remembered.
 		if want, ok := d.seen.take(txHash); ok && d.sameSigners(ctx, tx, want) {
 			return d.inner.AnteHandle(ctx.WithIsSigverifyTx(false), tx, simulate, func(c sdk.Context, tx sdk.Tx, sim bool) (sdk.Context, error) {
 				return next(c.WithIsSigverifyTx(true), tx, sim)
@@ -110,11 +112,13 @@ const verifiedTxsLimit = 50_000
 // verifiedTxs remembers transactions (the sha256 of their bytes) whose
 // signatures passed, with the digest of their signers' account numbers,
 // each until it executes once. CheckTx and FinalizeBlock run on different
-// goroutines, hence the lock.
+// goroutines, and so do FinalizeBlock and the block's pre-verifier: hence
+// the lock.
 type verifiedTxs struct {
 	mu       sync.Mutex
 	cur, old map[[32]byte][32]byte
 	limit    int
+	taken    uint64 // checks skipped: what the memory saved
 }
 
 func newVerifiedTxs(limit int) *verifiedTxs {
@@ -130,6 +134,32 @@ func (v *verifiedTxs) add(txHash, signers [32]byte) {
 	v.cur[txHash] = signers
 }
 
+// has reports whether txHash is remembered.
+func (v *verifiedTxs) has(txHash [32]byte) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	_, inCur := v.cur[txHash]
+	_, inOld := v.old[txHash]
+	return inCur || inOld
+}
+
+// skipped reports how many remembered txs were taken by a block.
+func (v *verifiedTxs) skipped() uint64 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.taken
+}
+
+// forget drops whatever is remembered for these txs.
+func (v *verifiedTxs) forget(txHashes [][32]byte) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	for _, h := range txHashes {
+		delete(v.cur, h)
+		delete(v.old, h)
+	}
+}
+
 // take returns the signers digest remembered for txHash, and forgets it.
 func (v *verifiedTxs) take(txHash [32]byte) ([32]byte, bool) {
 	v.mu.Lock()
@@ -137,6 +167,7 @@ func (v *verifiedTxs) take(txHash [32]byte) ([32]byte, bool) {
 	for _, m := range []map[[32]byte][32]byte{v.cur, v.old} {
 		if signers, ok := m[txHash]; ok {
 			delete(m, txHash)
+			v.taken++
 			return signers, true
 		}
 	}

@@ -26,20 +26,7 @@ import (
 // tx in CheckTx, and a bad signature still fails in a block.
 func TestVerifyOnceGivesTheSameBlock(t *testing.T) {
 	key := secp256k1.GenPrivKey()
-	from := sdk.AccAddress(key.PubKey().Address())
-	fund := func(a *app.App, state map[string]json.RawMessage) {
-		cdc := a.AppCodec()
-		var auth authtypes.GenesisState
-		cdc.MustUnmarshalJSON(state[authtypes.ModuleName], &auth)
-		acc, err := authtypes.PackAccounts(authtypes.GenesisAccounts{authtypes.NewBaseAccount(from, nil, 0, 0)})
-		require.NoError(t, err)
-		auth.Accounts = append(auth.Accounts, acc...)
-		state[authtypes.ModuleName] = cdc.MustMarshalJSON(&auth)
-		var bank banktypes.GenesisState
-		cdc.MustUnmarshalJSON(state[banktypes.ModuleName], &bank)
-		bank.Balances = append(bank.Balances, banktypes.Balance{Address: from.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 1_000_000))})
-		state[banktypes.ModuleName] = cdc.MustMarshalJSON(&bank)
-	}
+	fund := fundedGenesis(t, key)
 	sequencer, t0 := startedApp(t, "once-1", fund)
 	fullNode, _ := startedApp(t, "once-1", fund)
 
@@ -63,6 +50,24 @@ func TestVerifyOnceGivesTheSameBlock(t *testing.T) {
 		require.Equal(t, onFullNode.TxResults[i].GasUsed, onSequencer.TxResults[i].GasUsed, "gas does not depend on the skipped check")
 	}
 	require.Equal(t, onFullNode.AppHash, onSequencer.AppHash)
+}
+
+// fundedGenesis gives key's address an account and umilk in genesis.
+func fundedGenesis(t *testing.T, key *secp256k1.PrivKey) func(*app.App, map[string]json.RawMessage) {
+	from := sdk.AccAddress(key.PubKey().Address())
+	return func(a *app.App, state map[string]json.RawMessage) {
+		cdc := a.AppCodec()
+		var auth authtypes.GenesisState
+		cdc.MustUnmarshalJSON(state[authtypes.ModuleName], &auth)
+		acc, err := authtypes.PackAccounts(authtypes.GenesisAccounts{authtypes.NewBaseAccount(from, nil, 0, 0)})
+		require.NoError(t, err)
+		auth.Accounts = append(auth.Accounts, acc...)
+		state[authtypes.ModuleName] = cdc.MustMarshalJSON(&auth)
+		var bank banktypes.GenesisState
+		cdc.MustUnmarshalJSON(state[banktypes.ModuleName], &bank)
+		bank.Balances = append(bank.Balances, banktypes.Balance{Address: from.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 1_000_000))})
+		state[banktypes.ModuleName] = cdc.MustMarshalJSON(&bank)
+	}
 }
 
 func signedSend(t *testing.T, txCfg client.TxConfig, chainID string, key *secp256k1.PrivKey, seq uint64, amount int64) []byte {

@@ -49,7 +49,7 @@ func TestVerifyOnceSkipsOnlyTheSecondCheckOfTheSameTx(t *testing.T) {
 	other, otherBytes := sendTx(t, from, 2)
 	ak := accountNumbers{numbers: map[string]uint64{from.String(): 7}}
 	var verified []bool
-	d := newVerifyOnceDecorator(ak, recordingSigCheck{verified: &verified})
+	d := newVerifyOnceDecorator(ak, recordingSigCheck{verified: &verified}, newVerifiedTxs(verifiedTxsLimit))
 
 	nextSaw := true
 	next := func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) {
@@ -93,7 +93,7 @@ func TestVerifyOnceRemembersOnlyPassingSignatures(t *testing.T) {
 	tx, txBytes := sendTx(t, from, 1)
 	ak := accountNumbers{numbers: map[string]uint64{from.String(): 7}}
 	var verified []bool
-	failing := newVerifyOnceDecorator(ak, recordingSigCheck{verified: &verified, fail: true})
+	failing := newVerifyOnceDecorator(ak, recordingSigCheck{verified: &verified, fail: true}, newVerifiedTxs(verifiedTxsLimit))
 	ctx := sdk.NewContext(nil, cmtproto.Header{}, false, log.NewNopLogger()).WithTxBytes(txBytes)
 	next := func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil }
 

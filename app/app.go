@@ -41,6 +41,10 @@ type App struct {
 	keys    map[string]*storetypes.KVStoreKey
 	memKeys map[string]*storetypes.MemoryStoreKey
 
+	// verified remembers txs whose signatures were checked before their
+	// block executes them: in CheckTx, or by the block's pre-verifier.
+	verified *verifiedTxs
+
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
@@ -100,7 +104,8 @@ func New(logger log.Logger, db dbm.DB, traceStore io.Writer, loadLatest bool,
 	app.SetPreBlocker(app.preBlocker)
 	app.SetBeginBlocker(app.ModuleManager.BeginBlock)
 	app.SetEndBlocker(app.ModuleManager.EndBlock)
-	anteHandler, err := newAnteHandler(app.anteOptions(), app.IBCKeeper)
+	app.verified = newVerifiedTxs(verifiedTxsLimit)
+	anteHandler, err := newAnteHandler(app.anteOptions(), app.IBCKeeper, app.verified)
 	if err != nil {
 		panic(err)
 	}
