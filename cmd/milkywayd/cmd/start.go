@@ -205,10 +205,24 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		return err
 	}
 	gw.Watch(detector) // before Start: rollkit's first DA read goes through it
+	// Rollkit's indexer service loses blocks of a couple of thousand txs
+	// and can hang a stop (rollupnode/indexer.go): ours takes its place.
+	if err := full.IndexerService.Stop(); err != nil {
+		return fmt.Errorf("stopping rollkit's indexer service: %w", err)
+	}
+	indexer, err := rollupnode.StartIndexer(full.EventBus(), full.TxIndexer, full.BlockIndexer, logger.With("module", "txindex"))
+	if err != nil {
+		return err
+	}
 	if err := node.Start(); err != nil {
+		indexer.Stop()
 		return fmt.Errorf("starting the rollkit node: %w", err)
 	}
 	defer func() { _ = node.Stop() }()
+	// Before the node (defers run last first): the node closes the store
+	// the index lives in; blocks executed after this are indexed by
+	// RepairIndex at the next start.
+	defer indexer.Stop()
 	logger.Info("rollup node started", "role", rollupnode.Role(nodeCfg), "chain_id", genDoc.ChainID, "da", svrCtx.Viper.GetString(rollconf.FlagDAAddress))
 
 	status := rollupnode.StatusSource{

@@ -1,0 +1,150 @@
+package rollupnode
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"cosmossdk.io/log"
+	abci "github.com/cometbft/cometbft/abci/types"
+	cmtypes "github.com/cometbft/cometbft/types"
+	"github.com/rollkit/rollkit/state/indexer"
+	"github.com/rollkit/rollkit/state/txindex"
+)
+
+// indexerSubscriber names the Indexer's event-bus subscriptions.
+const indexerSubscriber = "milkyway-indexer"
+
+// indexChunkTxs is how many transactions one index write holds at most: a
+// block of 1,000 delegations already makes ~60,000 keys, more than one
+// badger transaction takes (issue 15's load found blocks of up to 3,000).
+const indexChunkTxs = 256
+
+// Indexer writes each block's events and transactions to rollkit's
+// indexes (what /tx, /tx_search and /block_search read). It takes the
+// place of rollkit v0.13.6's IndexerService, which has two faults under
+// load:
+//
+//   - it writes a block's transactions in one badger transaction, and a
+//     block of a couple of thousand transactions is more than badger takes
+//     ("Txn is too big to fit into one request"): none of that block's
+//     transactions can then be found by hash, by anyone, ever;
+//   - its events arrive on unbuffered subscriptions, so block execution
+//     waits on it, and rollkit stops it before it stops executing blocks: a
+//     node stopped while it syncs hangs in its next block's event publish.
+//
+// The Indexer writes a block's transactions in chunks (halving a chunk
+// badger refuses). Its Stop unsubscribes first, so the node's stop never
+// waits on it; the blocks the node executes after that are indexed at the
+// next start (RepairIndex), as after a crash.
+type Indexer struct {
+	bus    *cmtypes.EventBus
+	txs    txindex.TxIndexer
+	blocks indexer.BlockIndexer
+	logger log.Logger
+	chunk  int
+
+	cancel context.CancelFunc
+	done   sync.WaitGroup
+}
+
+// StartIndexer subscribes to bus and indexes from then on. Start it before
+// the node executes blocks.
+func StartIndexer(bus *cmtypes.EventBus, txs txindex.TxIndexer, blocks indexer.BlockIndexer, logger log.Logger) (*Indexer, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	// Unbuffered, as rollkit's: a buffered subscription that falls behind
+	// is cancelled by the bus, and the index would silently stop.
+	blockSub, err := bus.SubscribeUnbuffered(ctx, indexerSubscriber, cmtypes.EventQueryNewBlockEvents)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("subscribing the indexer to block events: %w", err)
+	}
+	txSub, err := bus.SubscribeUnbuffered(ctx, indexerSubscriber, cmtypes.EventQueryTx)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("subscribing the indexer to transactions: %w", err)
+	}
+	ix := &Indexer{bus: bus, txs: txs, blocks: blocks, logger: logger, chunk: indexChunkTxs, cancel: cancel}
+	ix.done.Add(1)
+	go func() {
+		defer ix.done.Done()
+		ix.run(ctx, blockSub, txSub)
+	}()
+	return ix, nil
+}
+
+// Stop ends indexing and waits for the current write. Call it before the
+// node's Stop, which closes the store the index is in.
+func (ix *Indexer) Stop() {
+	// Unsubscribe while run still reads: the bus may be handing it an event,
+	// and would otherwise wait for a reader forever.
+	if err := ix.bus.UnsubscribeAll(context.Background(), indexerSubscriber); err != nil && ix.bus.IsRunning() {
+		ix.logger.Error("unsubscribing the indexer", "err", err)
+	}
+	ix.cancel()
+	ix.done.Wait()
+}
+
+// run indexes blocks as the bus delivers them: a block's events first, then
+// its transactions, which the executor publishes right after.
+func (ix *Indexer) run(ctx context.Context, blockSub, txSub cmtypes.Subscription) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-blockSub.Canceled():
+			return
+		case msg := <-blockSub.Out():
+			block := msg.Data().(cmtypes.EventDataNewBlockEvents)
+			results := make([]*abci.TxResult, 0, block.NumTxs)
+			for len(results) < int(block.NumTxs) {
+				select {
+				case <-ctx.Done():
+					return // a block half published: RepairIndex at the next start
+				case msg := <-txSub.Out():
+					res := msg.Data().(cmtypes.EventDataTx).TxResult
+					results = append(results, &res)
+				}
+			}
+			ix.index(block, results)
+		}
+	}
+}
+
+// index writes one block. A failure is logged with the height and the
+// block is not retried: `milkywayd start` repairs only the top heights.
+func (ix *Indexer) index(block cmtypes.EventDataNewBlockEvents, results []*abci.TxResult) {
+	if err := ix.blocks.Index(block); err != nil {
+		ix.logger.Error("failed to index block events", "height", block.Height, "err", err)
+	}
+	if err := ix.addTxs(results); err != nil {
+		ix.logger.Error("failed to index block txs", "height", block.Height, "num_txs", len(results), "err", err)
+	}
+}
+
+// addTxs writes results a chunk at a time; a chunk the store refuses (too
+// big for one transaction) is written in halves. Each write is atomic and
+// indexing is idempotent, so a retried half never duplicates anything.
+func (ix *Indexer) addTxs(results []*abci.TxResult) error {
+	for len(results) > 0 {
+		n := min(ix.chunk, len(results))
+		if err := ix.addHalving(results[:n]); err != nil {
+			return err
+		}
+		results = results[n:]
+	}
+	return nil
+}
+
+func (ix *Indexer) addHalving(results []*abci.TxResult) error {
+	// Not NewBatch and Add: Add places a result at its index in the block.
+	err := ix.txs.AddBatch(&txindex.Batch{Ops: results})
+	if err == nil || len(results) == 1 {
+		return err
+	}
+	half := len(results) / 2
+	if err := ix.addHalving(results[:half]); err != nil {
+		return err
+	}
+	return ix.addHalving(results[half:])
+}
