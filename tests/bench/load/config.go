@@ -32,8 +32,9 @@ type config struct {
 	senders  int
 	duration time.Duration // > 0: broadcast each phase for this long (at most -n txs)
 	jsonOut  bool
-	batch    int    // txs per broadcast request (a JSON-RPC batch)
-	follower string // a full node RPC whose lag behind the sequencer is measured
+	batch    int     // txs per broadcast request (a JSON-RPC batch)
+	rate     float64 // > 0: offered load in tx/s, spread over the senders
+	follower string  // a full node RPC whose lag behind the sequencer is measured
 }
 
 // knownKinds are the transactions the generator can send.
@@ -58,6 +59,7 @@ func parseFlags(args []string) (config, error) {
 	fs.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "limit for each phase (broadcast and inclusion)")
 	fs.IntVar(&cfg.senders, "senders", 0, "use this many derived sender accounts, funded by the first -from key, instead of the -from keys (one tx in flight per sender)")
 	fs.DurationVar(&cfg.duration, "duration", 0, "sustained mode: broadcast each phase for this long")
+	fs.Float64Var(&cfg.rate, "rate", 0, "offered load in tx/s: each sender sends a batch every senders x batch / rate seconds (0: as fast as CheckTx takes them, which measures capacity; a rate below it measures latency at that load)")
 	fs.IntVar(&cfg.batch, "batch", 1, "transactions per broadcast request of a sender (a JSON-RPC batch, run in order by the node)")
 	fs.StringVar(&cfg.follower, "follower", "", "RPC of a full node (loopback): after each phase, how long until it has the last block")
 	fs.BoolVar(&cfg.jsonOut, "json", false, "print one JSON object per phase instead of the table")
@@ -86,8 +88,8 @@ func (cfg config) validate() error {
 	if len(cfg.from) == 0 {
 		return errors.New("-from names no key")
 	}
-	if cfg.senders < 0 || cfg.duration < 0 {
-		return errors.New("-senders and -duration cannot be negative")
+	if cfg.senders < 0 || cfg.duration < 0 || cfg.rate < 0 {
+		return errors.New("-senders, -duration and -rate cannot be negative")
 	}
 	if cfg.batch < 1 {
 		return errors.New("-batch must be at least 1")

@@ -137,8 +137,12 @@ func run(cfg config) error {
 		return err
 	}
 
-	fmt.Fprintf(os.Stderr, "node %s (%s), %d sender(s), N=%d per phase, duration %s\n",
-		cfg.node, cfg.chainID, len(senders), cfg.n, cfg.duration)
+	offered := "as fast as CheckTx takes them"
+	if cfg.rate > 0 {
+		offered = fmt.Sprintf("offered at %.0f tx/s", cfg.rate)
+	}
+	fmt.Fprintf(os.Stderr, "node %s (%s), %d sender(s), N=%d per phase, duration %s, %s\n",
+		cfg.node, cfg.chainID, len(senders), cfg.n, cfg.duration, offered)
 	msgs := map[string]func(s *sender) sdk.Msg{
 		"bank": func(s *sender) sdk.Msg { return banktypes.NewMsgSend(s.addr, to, sendAmt) },
 		"delegate": func(s *sender) sdk.Msg {
@@ -151,7 +155,7 @@ func run(cfg config) error {
 		if err != nil {
 			return fmt.Errorf("%s: signing: %w", kind, err)
 		}
-		r, err := measure(ctx, rpc, kind, txs, len(senders), cfg.batch, cfg.duration, cfg.timeout)
+		r, err := measure(ctx, rpc, kind, txs, load{senders: len(senders), batch: cfg.batch, rate: cfg.rate}, cfg.duration, cfg.timeout)
 		if err != nil {
 			return fmt.Errorf("%s: %w", kind, err)
 		}

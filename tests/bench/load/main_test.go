@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // The load generator must refuse any node off the loopback interface; this
 // needs no devnet.
@@ -17,6 +20,22 @@ func TestCheckLoopback(t *testing.T) {
 	} {
 		if err := checkLoopback(node); (err == nil) != ok {
 			t.Errorf("checkLoopback(%q) = %v, want ok=%v", node, err, ok)
+		}
+	}
+}
+
+// -rate spreads the offered load over the senders' batches.
+func TestLoadInterval(t *testing.T) {
+	for _, c := range []struct {
+		l    load
+		want time.Duration
+	}{
+		{load{senders: 40, batch: 10, rate: 1000}, 400 * time.Millisecond},
+		{load{senders: 1, batch: 1, rate: 4}, 250 * time.Millisecond},
+		{load{senders: 40, batch: 10}, 0}, // no rate: as fast as the node takes them
+	} {
+		if got := c.l.interval(); got != c.want {
+			t.Errorf("%+v: interval %s, want %s", c.l, got, c.want)
 		}
 	}
 }

@@ -54,10 +54,24 @@ type phase struct {
 	seenAt []time.Time    // zero: not seen in a block yet
 }
 
+// load is how the senders offer their txs.
+type load struct {
+	senders, batch int
+	rate           float64 // tx/s over all senders; 0: no pause between batches
+}
+
+// interval is the pause from one batch of a sender to its next.
+func (l load) interval() time.Duration {
+	if l.rate <= 0 {
+		return 0
+	}
+	return time.Duration(float64(time.Second) * float64(l.senders*l.batch) / l.rate)
+}
+
 // measure broadcasts txs (one goroutine per sender, each in sequence
 // order; with duration > 0 until it has passed) and scans new blocks until
 // every accepted tx is in one.
-func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx, nSenders, batch int, duration, limit time.Duration) (result, error) {
+func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx, l load, duration, limit time.Duration) (result, error) {
 	ctx, cancel := context.WithTimeout(ctx, limit+duration)
 	defer cancel()
 	r := result{name: name}
@@ -75,13 +89,13 @@ func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx
 	}
 
 	start := time.Now()
-	bcastErr := make(chan error, nSenders)
+	bcastErr := make(chan error, l.senders)
 	var wg sync.WaitGroup
-	for si := 0; si < nSenders; si++ {
+	for si := 0; si < l.senders; si++ {
 		wg.Add(1)
 		go func(si int) {
 			defer wg.Done()
-			if err := p.broadcastSender(ctx, rpc, si, batch, start, duration); err != nil {
+			if err := p.broadcastSender(ctx, rpc, si, l, start, duration); err != nil {
 				bcastErr <- err
 			}
 		}(si)
@@ -140,23 +154,30 @@ func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx
 }
 
 // broadcastSender sends one sender's txs in sequence order, batch at a
-// time (a JSON-RPC batch is one HTTP request, run in order by the node). A
-// full mempool is waited out (the sequencer drains it every block) and the
+// time (a JSON-RPC batch is one HTTP request, run in order by the node),
+// and with a rate one batch per interval, the senders staggered over it (a
+// sender that falls behind sends at once rather than in a burst). A full
+// mempool is waited out (the sequencer drains it every block) and the
 // sending resumes at the first tx it refused; any other refusal ends the
 // phase.
-func (p *phase) broadcastSender(ctx context.Context, rpc *rpchttp.HTTP, si, batch int, start time.Time, duration time.Duration) error {
+func (p *phase) broadcastSender(ctx context.Context, rpc *rpchttp.HTTP, si int, l load, start time.Time, duration time.Duration) error {
 	var mine []int
 	for i, t := range p.txs {
 		if t.sender == si {
 			mine = append(mine, i)
 		}
 	}
+	interval := l.interval()
+	next := start.Add(interval * time.Duration(si) / time.Duration(l.senders))
 	for len(mine) > 0 {
+		if wait := time.Until(next); wait > 0 {
+			time.Sleep(wait)
+		}
 		if duration > 0 && time.Since(start) >= duration {
 			return nil
 		}
-		next := mine[:min(batch, len(mine))]
-		accepted, err := p.send(ctx, rpc, next)
+		batch := mine[:min(l.batch, len(mine))]
+		accepted, err := p.send(ctx, rpc, batch)
 		mine = mine[accepted:]
 		if errors.Is(err, errMempoolFull) {
 			time.Sleep(10 * time.Millisecond)
@@ -164,6 +185,9 @@ func (p *phase) broadcastSender(ctx context.Context, rpc *rpchttp.HTTP, si, batc
 		}
 		if err != nil {
 			return err
+		}
+		if next = next.Add(interval); next.Before(time.Now()) {
+			next = time.Now() // behind: no credit for the batches it owes
 		}
 	}
 	return nil
