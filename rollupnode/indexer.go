@@ -29,12 +29,15 @@ const indexChunkTxs = 256
 //     block of a couple of thousand transactions is more than badger takes
 //     ("Txn is too big to fit into one request"): none of that block's
 //     transactions can then be found by hash, by anyone, ever;
-//   - its events arrive on unbuffered subscriptions, so block execution
-//     waits on it, and rollkit stops it before it stops executing blocks: a
-//     node stopped while it syncs hangs in its next block's event publish.
+//   - its events arrive on unbuffered subscriptions and it writes between
+//     receiving them, so each block's execution waits for the previous
+//     block's index write; and rollkit stops it before it stops executing
+//     blocks: a node stopped while it syncs hangs in its next block's event
+//     publish.
 //
-// The Indexer writes a block's transactions in chunks (halving a chunk
-// badger refuses). Its Stop unsubscribes first, so the node's stop never
+// The Indexer receives on one goroutine and writes on another, a few
+// blocks apart at most, and writes a block's transactions in chunks
+// (halving a chunk badger refuses). Its Stop unsubscribes first, so the node's stop never
 // waits on it; the blocks the node executes after that are indexed at the
 // next start (RepairIndex), as after a crash.
 type Indexer struct {
@@ -65,19 +68,40 @@ func StartIndexer(bus *cmtypes.EventBus, txs txindex.TxIndexer, blocks indexer.B
 		return nil, fmt.Errorf("subscribing the indexer to transactions: %w", err)
 	}
 	ix := &Indexer{bus: bus, txs: txs, blocks: blocks, logger: logger, chunk: indexChunkTxs, cancel: cancel}
-	ix.done.Add(1)
+	queue := make(chan indexedBlock, indexQueueBlocks)
+	ix.done.Add(2)
 	go func() {
 		defer ix.done.Done()
-		ix.run(ctx, blockSub, txSub)
+		defer close(queue)
+		ix.receive(ctx, blockSub, txSub, queue)
+	}()
+	go func() {
+		defer ix.done.Done()
+		for b := range queue {
+			ix.index(b.events, b.results)
+		}
 	}()
 	return ix, nil
 }
 
-// Stop ends indexing and waits for the current write. Call it before the
-// node's Stop, which closes the store the index is in.
+// indexQueueBlocks is how many received blocks may wait for their write.
+// The bus hands events over only when they are received, so without the
+// queue a block's execution would wait for the previous block's index
+// write (a few hundred ms for 2,000 txs); a writer this far behind slows
+// the node down rather than growing without bound.
+const indexQueueBlocks = 8
+
+// indexedBlock is one block's events as the bus delivered them.
+type indexedBlock struct {
+	events  cmtypes.EventDataNewBlockEvents
+	results []*abci.TxResult
+}
+
+// Stop ends indexing, after writing every block already received. Call it
+// before the node's Stop, which closes the store the index is in.
 func (ix *Indexer) Stop() {
-	// Unsubscribe while run still reads: the bus may be handing it an event,
-	// and would otherwise wait for a reader forever.
+	// Unsubscribe while receive still reads: the bus may be handing it an
+	// event, and would otherwise wait for a reader forever.
 	if err := ix.bus.UnsubscribeAll(context.Background(), indexerSubscriber); err != nil && ix.bus.IsRunning() {
 		ix.logger.Error("unsubscribing the indexer", "err", err)
 	}
@@ -85,9 +109,9 @@ func (ix *Indexer) Stop() {
 	ix.done.Wait()
 }
 
-// run indexes blocks as the bus delivers them: a block's events first, then
-// its transactions, which the executor publishes right after.
-func (ix *Indexer) run(ctx context.Context, blockSub, txSub cmtypes.Subscription) {
+// receive queues blocks as the bus delivers them: a block's events first,
+// then its transactions, which the executor publishes right after.
+func (ix *Indexer) receive(ctx context.Context, blockSub, txSub cmtypes.Subscription, queue chan<- indexedBlock) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -106,7 +130,11 @@ func (ix *Indexer) run(ctx context.Context, blockSub, txSub cmtypes.Subscription
 					results = append(results, &res)
 				}
 			}
-			ix.index(block, results)
+			select {
+			case queue <- indexedBlock{block, results}:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}
 }
