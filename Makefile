@@ -108,7 +108,7 @@ devnet-reset:
 bench:
 	$(GO) run ./tests/bench/load -n $(BENCH_N) -home "$${DEVNET_HOME:-local-devnet/.devnet}/sequencer" $(BENCH_ARGS)
 
-## bench-sustained: one table: 60 s each of MsgDelegatePool and bank sends on the rollup (tx/s, p50/p99 inclusion, full-node lag, DA bytes/tx), a fresh full node's catch-up, and ibc-go's simd as the peer (about 8 minutes; tests/bench/README.md)
+## bench-sustained: one table: 60 s each of MsgDelegatePool and bank sends at capacity and of MsgDelegatePool offered at 1,050 tx/s (tx/s, p50/p99 inclusion, full-node lag, DA bytes/tx), a fresh full node's catch-up, and ibc-go's simd as the peer (about 9 minutes; tests/bench/README.md)
 bench-sustained:
 	SIMD=$$(bash scripts/ibc/build.sh | head -n 1) && export SIMD && \
 	MILKYWAYD_TAGS='$(BUILD_TAGS)' $(GO) test -run '^$$' -bench Sustained -benchtime 1x -timeout 40m ./tests/e2e
