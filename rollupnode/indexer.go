@@ -15,9 +15,10 @@ import (
 // indexerSubscriber names the Indexer's event-bus subscriptions.
 const indexerSubscriber = "milkyway-indexer"
 
-// indexChunkTxs is how many transactions one index write holds at most: a
-// block of 1,000 delegations already makes ~60,000 keys, more than one
-// badger transaction takes (issue 15's load found blocks of up to 3,000).
+// indexChunkTxs is how many transactions one index write holds at most.
+// One badger transaction took no block of ~1,800 restakes or more (each
+// has ~30 indexed event attributes) in issue 15's load, which made blocks
+// of up to 4,000; a 256-tx chunk is a seventh of that limit.
 const indexChunkTxs = 256
 
 // Indexer writes each block's events and transactions to rollkit's
