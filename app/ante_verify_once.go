@@ -3,6 +3,7 @@ package app
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
 	"sync"
 
 	storetypes "cosmossdk.io/store/types"
@@ -91,17 +92,31 @@ func (d verifyOnceDecorator) signersKey(ctx sdk.Context, tx sdk.Tx) ([32]byte, b
 	if err != nil {
 		return [32]byte{}, false
 	}
-	h := sha256.New()
+	digest := newSignersDigest()
 	for _, signer := range signers {
 		acc := d.ak.GetAccount(ctx, signer)
 		if acc == nil {
 			return [32]byte{}, false
 		}
-		h.Write(binary.BigEndian.AppendUint64(nil, acc.GetAccountNumber()))
+		digest.add(acc.GetAccountNumber())
 	}
-	var key [32]byte
-	h.Sum(key[:0])
-	return key, true
+	return digest.sum(), true
+}
+
+// signersDigest hashes signers' account numbers in signer order: the key a
+// tx's good signatures are remembered under, by CheckTx and by the block's
+// pre-verifier alike.
+type signersDigest struct{ h hash.Hash }
+
+func newSignersDigest() signersDigest { return signersDigest{h: sha256.New()} }
+
+func (d signersDigest) add(accountNumber uint64) {
+	d.h.Write(binary.BigEndian.AppendUint64(nil, accountNumber))
+}
+
+func (d signersDigest) sum() (key [32]byte) {
+	d.h.Sum(key[:0])
+	return key
 }
 
 // verifiedTxsLimit bounds the memory of transactions that passed CheckTx

@@ -2,7 +2,6 @@ package app
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"runtime"
 	"sync/atomic"
 
@@ -58,22 +57,32 @@ func (app *App) preverifyBlock(txs [][]byte) (stop func()) {
 // committedStatePreverifier reads accounts as of the last committed block.
 // That version is immutable, so reading it is safe while a block executes
 // on its own branch of the stores (the SDK serves gRPC queries the same
-// way). Only the auth store is read.
+// way). Only the auth store is read, and it is opened on the first read:
+// on a sequencer CheckTx has checked every tx and nothing is read.
 func (app *App) committedStatePreverifier() (sigPreverifier, bool) {
 	height := app.LastBlockHeight()
 	if height < 1 {
 		return sigPreverifier{}, false
 	}
-	committed, err := app.CommitMultiStore().CacheMultiStoreWithVersion(height)
-	if err != nil {
-		return sigPreverifier{}, false
+	chainID := app.ChainID()
+	var ctx *sdk.Context // the pre-verifier's goroutine is its only user
+	opened := false
+	account := func(addr sdk.AccAddress) sdk.AccountI {
+		if !opened {
+			opened = true
+			committed, err := app.CommitMultiStore().CacheMultiStoreWithVersion(height)
+			if err != nil {
+				return nil // the block checks its signatures itself
+			}
+			c := sdk.NewContext(committed, cmtproto.Header{ChainID: chainID, Height: height}, false, log.NewNopLogger())
+			ctx = &c
+		}
+		if ctx == nil {
+			return nil
+		}
+		return app.AccountKeeper.GetAccount(*ctx, addr)
 	}
-	ctx := sdk.NewContext(committed, cmtproto.Header{ChainID: app.ChainID(), Height: height}, false, log.NewNopLogger())
-	return sigPreverifier{
-		chainID: app.ChainID(),
-		account: func(addr sdk.AccAddress) sdk.AccountI { return app.AccountKeeper.GetAccount(ctx, addr) },
-		seen:    app.verified,
-	}, true
+	return sigPreverifier{chainID: chainID, account: account, seen: app.verified}, true
 }
 
 // sigPreverifier checks the signatures of a block's transactions as the
@@ -132,7 +141,7 @@ func (p sigPreverifier) verify(txBytes []byte) ([32]byte, bool) {
 	if auth.Unmarshal(raw.AuthInfoBytes) != nil || len(auth.SignerInfos) == 0 || len(auth.SignerInfos) != len(raw.Signatures) {
 		return [32]byte{}, false
 	}
-	digest := sha256.New()
+	digest := newSignersDigest()
 	for i, info := range auth.SignerInfos {
 		pk, ok := directSecp256k1Signer(info)
 		if !ok {
@@ -150,11 +159,9 @@ func (p sigPreverifier) verify(txBytes []byte) ([32]byte, bool) {
 		if err != nil || !pk.VerifySignature(signBytes, raw.Signatures[i]) {
 			return [32]byte{}, false
 		}
-		digest.Write(binary.BigEndian.AppendUint64(nil, acc.GetAccountNumber()))
+		digest.add(acc.GetAccountNumber())
 	}
-	var key [32]byte
-	digest.Sum(key[:0])
-	return key, true
+	return digest.sum(), true
 }
 
 // secp256k1PubKeyURL is the type URL of the SDK's secp256k1 public key.
