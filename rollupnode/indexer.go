@@ -131,11 +131,10 @@ func (ix *Indexer) receive(ctx context.Context, blockSub, txSub cmtypes.Subscrip
 					results = append(results, &res)
 				}
 			}
-			select {
-			case queue <- indexedBlock{block, results}:
-			case <-ctx.Done():
-				return
-			}
+			// Not also selecting ctx.Done: a stop must not drop a block
+			// received whole. The writer drains the queue until it is
+			// closed, so this waits at most for its current writes.
+			queue <- indexedBlock{block, results}
 		}
 	}
 }
