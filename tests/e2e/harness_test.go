@@ -151,7 +151,11 @@ func (c *cluster) kill(p *process, sig syscall.Signal) {
 	if p == nil {
 		return
 	}
-	nodetest.Stop(p.cmd, sig, 20*time.Second)
+	// A node that ignores SIGTERM would hang its operator's restarts too.
+	if nodetest.Stop(p.cmd, sig, 20*time.Second) && sig == syscall.SIGTERM {
+		c.t.Errorf("%s did not exit within 20s of SIGTERM and was killed; last lines of its log:\n%s",
+			p.name, nodetest.LogTail(p.log, 20))
+	}
 }
 
 func (c *cluster) stopAll() {

@@ -26,20 +26,22 @@ func Start(binary, logPath string, args ...string) (*exec.Cmd, error) {
 }
 
 // Stop sends sig to a process started by Start and waits for it to exit;
-// after grace it sends SIGKILL and waits again. A nil command or one already
-// waited for is left alone.
-func Stop(cmd *exec.Cmd, sig syscall.Signal, grace time.Duration) {
+// after grace it sends SIGKILL, waits again and reports killed. A nil
+// command or one already waited for is left alone.
+func Stop(cmd *exec.Cmd, sig syscall.Signal, grace time.Duration) (killed bool) {
 	if cmd == nil || cmd.Process == nil || cmd.ProcessState != nil {
-		return
+		return false
 	}
 	_ = cmd.Process.Signal(sig)
 	done := make(chan struct{})
 	go func() { _ = cmd.Wait(); close(done) }()
 	select {
 	case <-done:
+		return false
 	case <-time.After(grace):
 		_ = cmd.Process.Kill()
 		<-done
+		return sig != syscall.SIGKILL
 	}
 }
 

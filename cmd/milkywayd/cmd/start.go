@@ -218,7 +218,9 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		indexer.Stop()
 		return fmt.Errorf("starting the rollkit node: %w", err)
 	}
-	defer func() { _ = node.Stop() }()
+	// Cancel first: the block loops stop before rollkit closes its p2p host,
+	// which can hang (node_stop.go).
+	defer func() { cancel(); stopNode(node, nodeStopGrace, logger) }()
 	// Before the node (defers run last first): the node closes the store
 	// the index lives in; blocks executed after this are indexed by
 	// RepairIndex at the next start.
