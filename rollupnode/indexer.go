@@ -16,9 +16,11 @@ import (
 const indexerSubscriber = "milkyway-indexer"
 
 // indexChunkTxs is how many transactions one index write holds at most.
-// One badger transaction took no block of ~1,800 restakes or more (each
-// has ~30 indexed event attributes) in issue 15's load, which made blocks
-// of up to 4,000; a 256-tx chunk is a seventh of that limit.
+// With badger's own options one badger transaction took no block of
+// ~1,800 restakes or more (each has ~30 indexed event attributes) in
+// issue 15's load, which made blocks of up to 4,000; with this node's
+// (badger_options.go) the limit is near 3,000. A 256-tx chunk is well
+// under either.
 const indexChunkTxs = 256
 
 // Indexer writes each block's events and transactions to rollkit's
