@@ -27,6 +27,9 @@ type config struct {
 	delegate string
 	kinds    []string
 	timeout  time.Duration
+	// requestTimeout bounds one broadcast's answer. A slow answer is
+	// latency to measure, not a failed run: it is far above a block time.
+	requestTimeout time.Duration
 	// senders > 0 replaces the -from keys by that many derived accounts,
 	// funded by the first -from key: more senders, more txs in flight.
 	senders  int
@@ -57,6 +60,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&cfg.send, "send-amount", "1umilk", "amount of each bank send")
 	fs.StringVar(&cfg.delegate, "delegate-amount", "1000umilktia", "amount of each pool delegation")
 	fs.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "limit for each phase (broadcast and inclusion)")
+	fs.DurationVar(&cfg.requestTimeout, "request-timeout", time.Minute, "limit for one broadcast's answer (a slower answer ends the run)")
 	fs.IntVar(&cfg.senders, "senders", 0, "use this many derived sender accounts, funded by the first -from key, instead of the -from keys (one tx in flight per sender)")
 	fs.DurationVar(&cfg.duration, "duration", 0, "sustained mode: broadcast each phase for this long")
 	fs.Float64Var(&cfg.rate, "rate", 0, "offered load in tx/s: each sender sends a batch every senders x batch / rate seconds (0: as fast as CheckTx takes them, which measures capacity; a rate below it measures latency at that load)")
@@ -93,6 +97,9 @@ func (cfg config) validate() error {
 	}
 	if cfg.batch < 1 {
 		return errors.New("-batch must be at least 1")
+	}
+	if cfg.requestTimeout <= 0 {
+		return errors.New("-request-timeout must be positive")
 	}
 	if len(cfg.kinds) == 0 {
 		return errors.New("-kinds names no phase")

@@ -23,7 +23,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"time"
 
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
 	"github.com/cosmos/cosmos-sdk/client"
@@ -74,7 +73,7 @@ func run(cfg config) error {
 	// One kept-alive connection per sender: CometBFT's default client keeps
 	// two idle connections per host, so with more senders every broadcast
 	// would open (and leave in TIME_WAIT) a new TCP connection.
-	httpClient := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
+	httpClient := &http.Client{Timeout: cfg.requestTimeout, Transport: &http.Transport{
 		DisableCompression: true, MaxIdleConnsPerHost: max(len(cfg.from), cfg.senders) + 4,
 	}}
 	rpc, err := rpchttp.NewWithClient(cfg.node, "/websocket", httpClient)

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // The load generator must refuse any node off the loopback interface; this
@@ -37,5 +40,22 @@ func TestLoadInterval(t *testing.T) {
 		if got := c.l.interval(); got != c.want {
 			t.Errorf("%+v: interval %s, want %s", c.l, got, c.want)
 		}
+	}
+}
+
+func TestFlagsRejectWhatCannotRun(t *testing.T) {
+	cfg, err := parseFlags([]string{"-node", "tcp://127.0.0.1:26657"})
+	require.NoError(t, err)
+	require.NoError(t, cfg.validate(), "the defaults run")
+	for args, want := range map[string]string{
+		"-n 0":                "-n must be positive",
+		"-batch 0":            "-batch must be at least 1",
+		"-request-timeout 0s": "-request-timeout must be positive",
+		"-rate -1":            "cannot be negative",
+		"-kinds swap":         "unknown phase",
+	} {
+		cfg, err := parseFlags(append([]string{"-node", "tcp://127.0.0.1:26657"}, strings.Fields(args)...))
+		require.NoError(t, err, args)
+		require.ErrorContains(t, cfg.validate(), want, args)
 	}
 }
