@@ -123,6 +123,8 @@ type loadPhase struct {
 	FirstHeight  int64   `json:"first_height"`
 	LastHeight   int64   `json:"last_height"`
 	FollowerLag  float64 `json:"follower_lag_s"`
+	// SlowestAnswer is the longest a broadcast waited for CheckTx.
+	SlowestAnswer int64 `json:"slowest_answer_ms"`
 }
 
 // run runs the load generator in sustained mode and returns its phases.
@@ -222,17 +224,17 @@ type sustainedTable struct {
 func (t sustainedTable) print(w *os.File) {
 	fmt.Fprintf(w, "\nsustained load: %s per phase, block time %s, %d senders x batches of %d, generator on the same machine\n\n",
 		t.cfg.duration, t.cfg.blockTime, t.cfg.senders, t.cfg.batch)
-	fmt.Fprintf(w, "| | tx/s | txs | p50 latency | p99 latency | full node behind at the end | DA bytes/tx |\n|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "| | tx/s | txs | p50 latency | p99 latency | slowest CheckTx answer | full node behind at the end | DA bytes/tx |\n|---|---|---|---|---|---|---|---|\n")
 	for _, p := range []struct {
 		name string
 		loadPhase
 	}{{"rollup delegate", t.delegate}, {"rollup bank", t.bank}, {fmt.Sprintf("rollup delegate, offered %d tx/s by %d senders", t.cfg.rate, t.cfg.pacedSenders), t.paced}} {
-		fmt.Fprintf(w, "| %s | %.0f | %d | %d ms | %d ms | %.2f s | %.0f (raw %.0f, %.2fx, all phases) |\n",
-			p.name, p.TPS, p.Txs, p.P50LatencyMs, p.P99LatencyMs, p.FollowerLag, t.daPerTx, t.rawPerTx, t.daPerTx/t.rawPerTx)
+		fmt.Fprintf(w, "| %s | %.0f | %d | %d ms | %d ms | %d ms | %.2f s | %.0f (raw %.0f, %.2fx, all phases) |\n",
+			p.name, p.TPS, p.Txs, p.P50LatencyMs, p.P99LatencyMs, p.SlowestAnswer, p.FollowerLag, t.daPerTx, t.rawPerTx, t.daPerTx/t.rawPerTx)
 	}
 	if t.peer != nil {
-		fmt.Fprintf(w, "| simd (ibc-go v8.8.0, CometBFT) bank | %.0f | %d | %d ms | %d ms | | |\n",
-			t.peer.TPS, t.peer.Txs, t.peer.P50LatencyMs, t.peer.P99LatencyMs)
+		fmt.Fprintf(w, "| simd (ibc-go v8.8.0, CometBFT) bank | %.0f | %d | %d ms | %d ms | %d ms | | |\n",
+			t.peer.TPS, t.peer.Txs, t.peer.P50LatencyMs, t.peer.P99LatencyMs, t.peer.SlowestAnswer)
 		fmt.Fprintf(w, "\nrollup / simd, bank sends: %.2f\n", t.bank.TPS/t.peer.TPS)
 	} else {
 		fmt.Fprintf(w, "\nsimd peer: skipped (set SIMD to the binary scripts/ibc/build.sh prints)\n")

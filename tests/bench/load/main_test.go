@@ -59,3 +59,12 @@ func TestFlagsRejectWhatCannotRun(t *testing.T) {
 		require.ErrorContains(t, cfg.validate(), want, args)
 	}
 }
+
+func TestSlowestAnswerIsTheLongestWait(t *testing.T) {
+	var p phase
+	p.answered(time.Now().Add(-2 * time.Second))
+	p.answered(time.Now().Add(-time.Second))
+	require.GreaterOrEqual(t, p.slowestAnswer, 2*time.Second)
+	require.Less(t, p.slowestAnswer, time.Minute)
+	require.Equal(t, p.slowestAnswer.Milliseconds(), summarize(result{slowestAnswer: p.slowestAnswer}).SlowestAnswerMs)
+}

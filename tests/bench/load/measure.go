@@ -31,6 +31,7 @@ type result struct {
 	hashes              map[string]int // every signed tx of the phase, for checkResults
 	lastSeen            time.Time      // when the block holding the last tx was seen
 	followerLag         time.Duration  // then until the -follower full node had that block
+	slowestAnswer       time.Duration  // the longest wait for a broadcast's CheckTx answers
 }
 
 type blockCount struct {
@@ -52,6 +53,9 @@ type phase struct {
 	index  map[string]int // tx hash -> position in txs
 	sentAt []time.Time    // zero: not sent
 	seenAt []time.Time    // zero: not seen in a block yet
+	// slowestAnswer is the longest a broadcast waited for its CheckTx
+	// answers: the intake's share of the latency tail.
+	slowestAnswer time.Duration
 }
 
 // load is how the senders offer their txs.
@@ -150,6 +154,7 @@ func measure(ctx context.Context, rpc *rpchttp.HTTP, name string, txs []signedTx
 	}
 	r.unsent = p.unsent()
 	r.hashes = p.index
+	r.slowestAnswer = p.slowestAnswer
 	return r, nil
 }
 
@@ -205,6 +210,7 @@ func (p *phase) send(ctx context.Context, rpc *rpchttp.HTTP, idx []int) (int, er
 	var results []any
 	if len(idx) == 1 {
 		res, err := rpc.BroadcastTxSync(ctx, p.txs[idx[0]].bytes)
+		p.answered(now)
 		results = append(results, res)
 		if err != nil {
 			results[0] = err
@@ -217,6 +223,7 @@ func (p *phase) send(ctx context.Context, rpc *rpchttp.HTTP, idx []int) (int, er
 			}
 		}
 		out, err := b.Send(ctx)
+		p.answered(now)
 		if err != nil {
 			return p.accepted(idx, 0), fmt.Errorf("broadcast batch from %s: %w", p.txs[idx[0]].hash, err)
 		}
@@ -252,6 +259,14 @@ func (p *phase) accepted(idx []int, n int) int {
 		p.mark(p.sentAt, i, time.Time{})
 	}
 	return n
+}
+
+// answered records how long the broadcast sent at sent waited.
+func (p *phase) answered(sent time.Time) {
+	took := time.Since(sent)
+	p.mu.Lock()
+	p.slowestAnswer = max(p.slowestAnswer, took)
+	p.mu.Unlock()
 }
 
 func (p *phase) mark(times []time.Time, i int, at time.Time) {

@@ -23,9 +23,12 @@ type summary struct {
 	P50LatencyMs int64   `json:"p50_latency_ms"`
 	P99LatencyMs int64   `json:"p99_latency_ms"`
 	MaxLatencyMs int64   `json:"max_latency_ms"`
-	FirstHeight  int64   `json:"first_height"`
-	LastHeight   int64   `json:"last_height"`
-	FollowerLag  float64 `json:"follower_lag_s"` // -1: no -follower
+	// SlowestAnswerMs is the longest a broadcast waited for CheckTx: how
+	// much of the latency tail is intake rather than block production.
+	SlowestAnswerMs int64   `json:"slowest_answer_ms"`
+	FirstHeight     int64   `json:"first_height"`
+	LastHeight      int64   `json:"last_height"`
+	FollowerLag     float64 `json:"follower_lag_s"` // -1: no -follower
 }
 
 func summarize(r result) summary {
@@ -35,7 +38,7 @@ func summarize(r result) summary {
 		Kind: r.name, Txs: r.sent, Seconds: r.included.Seconds(), TPS: r.tps(),
 		CheckTxTPS: float64(r.sent) / r.broadcast.Seconds(), Blocks: len(r.blocks),
 		P50LatencyMs: percentile(lat, 0.50).Milliseconds(), P99LatencyMs: percentile(lat, 0.99).Milliseconds(),
-		FollowerLag: -1,
+		FollowerLag: -1, SlowestAnswerMs: r.slowestAnswer.Milliseconds(),
 	}
 	if r.followerLag > 0 {
 		s.FollowerLag = r.followerLag.Seconds()
@@ -92,6 +95,6 @@ func printDetails(r result) {
 	for _, b := range r.blocks {
 		blocks = append(blocks, fmt.Sprintf("#%d:%d/%dms", b.height, b.txs, b.lag.Milliseconds()))
 	}
-	fmt.Fprintf(os.Stderr, "%s: CheckTx accepted %d txs in %.2fs (%.1f tx/s); %d block(s) [height:txs/commit lag] %s\n",
-		r.name, r.sent, r.broadcast.Seconds(), float64(r.sent)/r.broadcast.Seconds(), len(r.blocks), strings.Join(blocks, " "))
+	fmt.Fprintf(os.Stderr, "%s: CheckTx accepted %d txs in %.2fs (%.1f tx/s), slowest answer %d ms; %d block(s) [height:txs/commit lag] %s\n",
+		r.name, r.sent, r.broadcast.Seconds(), float64(r.sent)/r.broadcast.Seconds(), r.slowestAnswer.Milliseconds(), len(r.blocks), strings.Join(blocks, " "))
 }
