@@ -71,9 +71,10 @@ func BenchmarkSustained(b *testing.B) {
 		t.delegate, t.bank = phases[0], phases[1]
 		// Latency at a load the chain carries, not at its limit: at
 		// capacity the wait is as long as the senders' queue.
-		paced := cfg.run(b, load, "tcp://"+c.seqRPC, c.home("sequencer"), chainID, "-from", "alice", "-to", "bob",
-			"-kinds", "delegate", "-follower", "tcp://"+c.fullRPC, "-rate", strconv.Itoa(cfg.rate),
-			"-senders", strconv.Itoa(cfg.pacedSenders)) // the last -senders wins
+		pacedCfg := cfg
+		pacedCfg.senders = cfg.pacedSenders
+		paced := pacedCfg.run(b, load, "tcp://"+c.seqRPC, c.home("sequencer"), chainID, "-from", "alice", "-to", "bob",
+			"-kinds", "delegate", "-follower", "tcp://"+c.fullRPC, "-rate", strconv.Itoa(cfg.rate))
 		t.paced = paced[0]
 		loaded := c.daUsage(t.delegate.FirstHeight, t.paced.LastHeight, func(daBlob) bool { return true })
 		t.daPerTx, t.rawPerTx = loaded.perTx(loaded.blobBytes), loaded.perTx(loaded.txBytes)
