@@ -22,6 +22,7 @@ func TestStartRejectsBadInput(t *testing.T) {
 	unreachableDA := "http://" + freeAddr(t)
 	corruptKey := c.homeWithKeyFile("corrupt-key", "{not json")
 	emptyKey := c.homeWithKeyFile("empty-key", "{}")
+	psqlIndex := c.homeLike("psql-index", "fullnode", "indexer", `"psql"`)
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer busy.Close()
@@ -42,6 +43,7 @@ func TestStartRejectsBadInput(t *testing.T) {
 		{"malformed DA address", []string{"start", "--home", seq, "--rollkit.da_address", "127.0.0.1:7980"}, "http://host:port"},
 		{"malformed metrics address", []string{"start", "--home", seq, "--instrumentation.prometheus", "--instrumentation.prometheus_listen_addr", "26660"}, "must be host:port"},
 		{"censoring switch in a production build", []string{"start", "--home", seq, "--rollkit.aggregator", "--rollup.test_censor_signer", "milk1anything"}, "exists only in test builds"},
+		{"tx indexer this node lacks", []string{"start", "--home", psqlIndex, "--rollkit.da_address", unreachableDA}, `indexer = "psql" is not supported`},
 		{"metrics port in use", []string{"start", "--home", seq, "--instrumentation.prometheus", "--instrumentation.prometheus_listen_addr", busy.Addr().String()}, "pick a free port or turn metrics off"},
 	}
 	for _, tc := range tests {
@@ -61,6 +63,20 @@ func TestStartRefusesAHomeInUse(t *testing.T) {
 		"is another milkywayd running on this home?")
 	h := c.height(c.seqRPC)
 	waitFor(t, 30*time.Second, "the running sequencer to go on", func() bool { return c.height(c.seqRPC) > h })
+}
+
+// TestLaneSequencerMustIndex: the default genesis has a forced-inclusion
+// lane, and a sequencer finds forced txs in its tx index, so one told not
+// to index stops with one line naming the setting to change. (A full node
+// may run unindexed: TestTransferReachesFullNode.)
+func TestLaneSequencerMustIndex(t *testing.T) {
+	c := newCluster(t)
+	c.initChain()
+	c.startDA()
+	unindexed := c.homeLike("unindexed-sequencer", "sequencer", "indexer", `"null"`)
+	requireStartError(t, []string{"start", "--home", unindexed, "--rollkit.aggregator",
+		"--rollkit.da_address", "http://" + c.daAddr, "--rpc.laddr", "tcp://" + freeAddr(t), "--p2p.laddr", "tcp://" + freeAddr(t)},
+		`this chain has a forced-inclusion lane and a sequencer finds forced transactions in its tx index; set indexer = "kv"`)
 }
 
 // requireStartError runs milkywayd with args and requires it to fail with
@@ -83,6 +99,16 @@ func requireStartError(t *testing.T, args []string, want string) {
 		}
 	}
 	require.Equal(t, 1, errLines, "want exactly one Error: line, got:\n%s", out)
+}
+
+// homeLike copies role's home to name and sets key = value in its
+// config.toml.
+func (c *cluster) homeLike(name, role, key, value string) string {
+	c.t.Helper()
+	out, err := exec.Command("cp", "-a", c.home(role), c.home(name)).CombinedOutput()
+	require.NoError(c.t, err, string(out))
+	c.setConfig(name, key, value)
+	return c.home(name)
 }
 
 // homeWithKeyFile copies the full node's home to name and replaces its

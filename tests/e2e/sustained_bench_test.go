@@ -29,7 +29,9 @@ import (
 //  3. catch-up: a fresh full node replays the whole chain from the DA, in
 //     transactions per second, against the rate the sequencer produced it
 //     (the sequencer and the loaded full node are stopped first: a node
-//     catching up runs on its own machine);
+//     catching up runs on its own machine); once as a default full node,
+//     which indexes every transaction, and once as a full node that keeps
+//     no index (config.toml [tx_index] indexer = "null");
 //  4. the peer: the same generator, senders and block time against ibc-go
 //     v8.8.0's testing simd on CometBFT (one validator), bank sends.
 //
@@ -87,7 +89,9 @@ func BenchmarkSustained(b *testing.B) {
 		require.NoError(b, err)
 		c.kill(c.full, syscall.SIGTERM)
 		c.kill(c.seq, syscall.SIGTERM)
-		t.catchUp = c.catchUp(b, t.bank.LastHeight, want, t.delegate.Txs+t.bank.Txs, t.delegate.Seconds+t.bank.Seconds)
+		txs, produced := t.delegate.Txs+t.bank.Txs, t.delegate.Seconds+t.bank.Seconds
+		t.catchUp = c.catchUp(b, "catchup", `"kv"`, t.bank.LastHeight, want, txs, produced)
+		t.catchUpUnindexed = c.catchUp(b, "catchup-unindexed", `"null"`, t.bank.LastHeight, want, txs, produced)
 		c.stopAll() // the peer gets the machine to itself, as the rollup had
 
 		if simd := os.Getenv("SIMD"); simd != "" {
@@ -157,21 +161,23 @@ type catchUpResult struct {
 	replaySeconds, blocks float64
 }
 
-// catchUp starts a fresh DA-only full node and times its replay of every
-// block up to height: the loaded txs over the replay time against the
-// same txs over the time the sequencer took to include them.
-func (c *cluster) catchUp(b *testing.B, height int64, want string, txs int, producedSeconds float64) catchUpResult {
+// catchUp starts a fresh DA-only full node, name, with config.toml's
+// [tx_index] indexer, and times its replay of every block up to height:
+// the loaded txs over the replay time against the same txs over the time
+// the sequencer took to include them.
+func (c *cluster) catchUp(b *testing.B, name, indexer string, height int64, want string, txs int, producedSeconds float64) catchUpResult {
 	b.Helper()
-	home := c.home("catchup")
-	c.cli("init", "catchup", "--chain-id", chainID, "--home", home)
+	home := c.home(name)
+	c.cli("init", name, "--chain-id", chainID, "--home", home)
 	genesis, err := os.ReadFile(filepath.Join(c.home("sequencer"), "config", "genesis.json"))
 	require.NoError(b, err)
 	require.NoError(b, os.WriteFile(filepath.Join(home, "config", "genesis.json"), genesis, 0o600))
-	c.disableServers("catchup")
+	c.disableServers(name)
+	c.setConfig(name, "indexer", indexer)
 	rpc, pprof := freeAddr(b), freeAddr(b)
-	fmt.Fprintf(os.Stderr, "catch-up node: RPC %s, profiler http://%s/debug/pprof/\n", rpc, pprof)
+	fmt.Fprintf(os.Stderr, "catch-up node %s: RPC %s, profiler http://%s/debug/pprof/\n", name, rpc, pprof)
 	start := time.Now()
-	node := c.spawn("catchup", "start", "--home", home, "--rollkit.da_block_time", "200ms",
+	node := c.spawn(name, "start", "--home", home, "--rollkit.da_block_time", "200ms",
 		"--rollkit.da_address", "http://"+c.daAddr, "--rpc.laddr", "tcp://"+rpc,
 		"--p2p.laddr", "tcp://"+freeAddr(b), "--rpc.pprof_laddr", pprof, "--log_no_color")
 	defer c.kill(node, 15)
@@ -219,7 +225,8 @@ type sustainedTable struct {
 	paced             loadPhase // delegate at cfg.rate: latency under load
 	peer              *loadPhase
 	daPerTx, rawPerTx float64
-	catchUp           catchUpResult
+	catchUp           catchUpResult // a default full node: indexes every tx
+	catchUpUnindexed  catchUpResult // [tx_index] indexer = "null"
 }
 
 func (t sustainedTable) print(w *os.File) {
@@ -240,7 +247,11 @@ func (t sustainedTable) print(w *os.File) {
 	} else {
 		fmt.Fprintf(w, "\nsimd peer: skipped (set SIMD to the binary scripts/ibc/build.sh prints)\n")
 	}
-	cu := t.catchUp
-	fmt.Fprintf(w, "catch-up: a fresh full node replayed %d blocks (%d loaded txs) from the DA in %.1f s: %.0f tx/s replayed vs %.0f tx/s produced = %.1fx\n",
-		cu.height, cu.txs, cu.replaySeconds, cu.replayed, cu.produced, cu.replayed/cu.produced)
+	for _, cu := range []struct {
+		catchUpResult
+		node string
+	}{{t.catchUp, "a fresh full node"}, {t.catchUpUnindexed, `a fresh full node without a tx index (indexer = "null")`}} {
+		fmt.Fprintf(w, "catch-up: %s replayed %d blocks (%d loaded txs) from the DA in %.1f s: %.0f tx/s replayed vs %.0f tx/s produced = %.1fx\n",
+			cu.node, cu.height, cu.txs, cu.replaySeconds, cu.replayed, cu.produced, cu.replayed/cu.produced)
+	}
 }

@@ -1,19 +1,27 @@
 package e2e
 
 import (
+	"context"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
+	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
 	"github.com/stretchr/testify/require"
 )
 
 // TestTransferReachesFullNode sends a bank transfer through the sequencer
 // with the CLI and checks that the DA-only full node reports the same
-// balance and the same app hash at the same height.
+// balance and the same app hash at the same height. The full node keeps
+// no tx index (config.toml [tx_index] indexer = "null"): it verifies all
+// the same, and its RPC says indexing is off where the sequencer's finds
+// the transfer.
 func TestTransferReachesFullNode(t *testing.T) {
 	c := newCluster(t)
 	c.initChain("alice", "bob")
+	c.setConfig("fullnode", "indexer", `"null"`)
 	c.startDA()
 	c.startSequencer()
 	c.startFullNode()
@@ -36,6 +44,7 @@ func TestTransferReachesFullNode(t *testing.T) {
 	}
 	h := c.requireSameAppHash()
 	t.Logf("full node matched the sequencer's app hash at height %d", h)
+	requireIndexedOnlyOnSequencer(t, c, res.TxHash)
 
 	st := c.status(c.fullRPC)
 	require.Equal(t, "full-node", st["role"])
@@ -51,6 +60,28 @@ func TestTransferReachesFullNode(t *testing.T) {
 	require.Equal(t, "sequencer", seqStatus.Role)
 	require.GreaterOrEqual(t, seqStatus.Latest, h)
 	require.LessOrEqual(t, seqStatus.DAIncluded, seqStatus.Latest)
+}
+
+// requireIndexedOnlyOnSequencer looks the tx up with CometBFT's own RPC
+// client on both nodes.
+func requireIndexedOnlyOnSequencer(t *testing.T, c *cluster, txHash string) {
+	hash, err := hex.DecodeString(txHash)
+	require.NoError(t, err)
+	ctx := context.Background()
+	seq, err := rpchttp.New("http://"+c.seqRPC, "/websocket")
+	require.NoError(t, err)
+	found, err := seq.Tx(ctx, hash, false)
+	require.NoError(t, err)
+	require.Zero(t, found.TxResult.Code)
+
+	full, err := rpchttp.New("http://"+c.fullRPC, "/websocket")
+	require.NoError(t, err)
+	_, err = full.Tx(ctx, hash, false)
+	require.ErrorContains(t, err, "transaction indexing is disabled")
+	_, err = full.TxSearch(ctx, fmt.Sprintf("tx.height=%d", found.Height), false, nil, nil, "")
+	require.ErrorContains(t, err, "transaction indexing is disabled")
+	_, err = full.BlockSearch(ctx, fmt.Sprintf("block.height=%d", found.Height), nil, nil, "")
+	require.ErrorContains(t, err, "block indexing is disabled")
 }
 
 func (c *cluster) balance(rpc, addr, denom string) string {

@@ -118,6 +118,11 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	if err := checkMetricsConfig(cfg.Instrumentation); err != nil {
 		return err
 	}
+	indexOn, err := rollupnode.TxIndexing(cfg.TxIndex)
+	if err != nil {
+		return err
+	}
+	indexing := txIndexing{on: indexOn, logger: logger}
 	if err := checkCensorFlag(svrCtx.Viper.GetString(flagTestCensorSigner)); err != nil {
 		return err
 	}
@@ -141,6 +146,9 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	rules, err := laneRules(application, genDoc)
 	if err != nil {
 		return fmt.Errorf("the genesis forced-inclusion lane (sequencer.forced_inclusion): %w", err)
+	}
+	if err := indexing.checkLane(rules.Enabled(), nodeCfg.Aggregator); err != nil {
+		return err
 	}
 	ignoreForced := censorFilter(application, svrCtx.Viper.GetString(flagTestCensorSigner))
 	lanes := laneSetup{rules: rules, app: application, upstream: upstream, logger: logger}
@@ -185,18 +193,15 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	}
 	full := node.(*rollnode.FullNode)
 	rollkitStore := full.Store
-	// Before Start: rollkit indexes asynchronously, so a crash can leave
-	// committed blocks out of the tx index (rollupnode/index_repair.go).
-	if _, err := rollupnode.RepairIndex(ctx, rollkitStore, full.TxIndexer, full.BlockIndexer, logger); err != nil {
-		return fmt.Errorf("repairing the transaction index after a crash: %w", err)
-	}
 	fraudCfg := fraud.Config{
 		Dir: filepath.Join(nodeCfg.RootDir, "data", "fraud"), ChainID: genDoc.ChainID,
 		Sequencer: genDoc.Validators[0].Address, Namespace: nodeCfg.DANamespace,
 		Store: rollkitStore, Logger: logger,
 	}
 	if !nodeCfg.Aggregator {
-		fraudCfg.Lane = lanes.fullNodeCheck(full)
+		if indexing.watchesLane() {
+			fraudCfg.Lane = lanes.fullNodeCheck(full)
+		}
 	} else if err := lanes.runSequencerLane(ctx, full, nodeCfg.DABlockTime, ignoreForced); err != nil {
 		return err
 	}
@@ -205,17 +210,12 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		return err
 	}
 	gw.Watch(detector) // before Start: rollkit's first DA read goes through it
-	// Rollkit's indexer service loses blocks of a couple of thousand txs
-	// and can hang a stop (rollupnode/indexer.go): ours takes its place.
-	if err := full.IndexerService.Stop(); err != nil {
-		return fmt.Errorf("stopping rollkit's indexer service: %w", err)
-	}
-	indexer, err := rollupnode.StartIndexer(full.EventBus(), full.TxIndexer, full.BlockIndexer, logger.With("module", "txindex"))
+	stopIndexing, err := indexing.start(ctx, full)
 	if err != nil {
 		return err
 	}
 	if err := node.Start(); err != nil {
-		indexer.Stop()
+		stopIndexing()
 		return fmt.Errorf("starting the rollkit node: %w", err)
 	}
 	// Cancel first: the block loops stop before rollkit closes its p2p host,
@@ -224,7 +224,7 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	// Before the node (defers run last first): the node closes the store
 	// the index lives in; blocks executed after this are indexed by
 	// RepairIndex at the next start.
-	defer indexer.Stop()
+	defer stopIndexing()
 	logger.Info("rollup node started", "role", rollupnode.Role(nodeCfg), "chain_id", genDoc.ChainID, "da", svrCtx.Viper.GetString(rollconf.FlagDAAddress))
 
 	status := rollupnode.StatusSource{
@@ -240,10 +240,10 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	} else if forwardTo != "" {
 		logger.Info("forwarding transactions to the sequencer", "sequencer_rpc", forwardTo)
 	}
-	if err := serveRPC(gctx, g, cfg.RPC, node, status, detector.Handler(), forwardTo, logger); err != nil {
+	if err := serveRPC(gctx, g, cfg.RPC, node, indexing.client(node), status, detector.Handler(), forwardTo, logger); err != nil {
 		return err
 	}
-	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(node.GetClient()), application, logger); err != nil {
+	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(indexing.client(node)), application, logger); err != nil {
 		return err
 	}
 	servePprof(gctx, g, cfg.RPC.PprofListenAddress, logger)

@@ -13,6 +13,7 @@ import (
 	"cosmossdk.io/log"
 	cmtcfg "github.com/cometbft/cometbft/config"
 	cmtlog "github.com/cometbft/cometbft/libs/log"
+	rpcclient "github.com/cometbft/cometbft/rpc/client"
 	rpcserver "github.com/cometbft/cometbft/rpc/jsonrpc/server"
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/server"
@@ -33,14 +34,14 @@ import (
 // serveRPC serves rollkit's CometBFT-style JSON-RPC, the status route and
 // the fraud reports route, with config.toml's [rpc] limits. On a full node
 // (forwardTo set or not) the broadcast calls go to the sequencer.
-func serveRPC(ctx context.Context, g *errgroup.Group, rpcCfg *cmtcfg.RPCConfig, node rollnode.Node, status rollupnode.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
+func serveRPC(ctx context.Context, g *errgroup.Group, rpcCfg *cmtcfg.RPCConfig, node rollnode.Node, client rpcclient.Client, status rollupnode.StatusSource, fraudReports http.Handler, forwardTo string, logger log.Logger) error {
 	laddr := rpcCfg.ListenAddress
 	serverCfg := rpcServerConfig(rpcCfg)
 	cmtLogger := servercmtlog.CometLoggerWrapper{Logger: logger.With("module", "rpc-server")}
 	// CometBFT's own JSON-RPC server (body limits, panic recovery, param
 	// parsing, websocket frames) over rollkit's client.
 	handler := rpcserver.PreChecksHandler(
-		rpcserver.RecoverAndLogHandler(rpcRoutes(node, status.Role, laddr, cmtLogger).Handler(), cmtLogger),
+		rpcserver.RecoverAndLogHandler(rpcRoutes(node, client, status.Role, laddr, cmtLogger).Handler(), cmtLogger),
 		serverCfg)
 	if status.Role == rollupnode.RoleFullNode {
 		handler = txforward.Handler(handler, forwardTo, flagSequencerRPC)
@@ -60,10 +61,11 @@ func serveRPC(ctx context.Context, g *errgroup.Group, rpcCfg *cmtcfg.RPCConfig, 
 	return nil
 }
 
-// rpcRoutes answers CometBFT's routes from the node; a sequencer's
-// broadcasts go straight into its mempool, without rollkit's tx gossip.
-func rpcRoutes(node rollnode.Node, role, laddr string, logger cmtlog.Logger) *cometrpc.Server {
-	srv := cometrpc.New(node.GetClient(), laddr, logger)
+// rpcRoutes answers CometBFT's routes from client (the node's, unless
+// indexing is off: start_index.go); a sequencer's broadcasts go straight
+// into its mempool, without rollkit's tx gossip.
+func rpcRoutes(node rollnode.Node, client rpcclient.Client, role, laddr string, logger cmtlog.Logger) *cometrpc.Server {
+	srv := cometrpc.New(client, laddr, logger)
 	if full, ok := node.(*rollnode.FullNode); ok && role == rollupnode.RoleSequencer {
 		srv.WithMempool(full.Mempool)
 	}
