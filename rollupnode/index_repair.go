@@ -38,7 +38,9 @@ func (r IndexRepair) Repaired() bool { return r.From <= r.To }
 // highest height the block indexer has, at or below rollkit's state height,
 // and rebuilds that height and every one above it from the blocks and the
 // FinalizeBlock responses rollkit keeps. Indexing is idempotent: rewriting
-// a complete height changes nothing.
+// a complete height changes nothing. The same fills in the blocks a node
+// executed with indexing turned off ([tx_index] indexer = "null") once it
+// is turned back on.
 func RepairIndex(ctx context.Context, st store.Store, txs txindex.TxIndexer, blocks indexer.BlockIndexer, logger log.Logger) (IndexRepair, error) {
 	state, err := st.GetState(ctx)
 	if errors.Is(err, ds.ErrNotFound) {
@@ -71,7 +73,7 @@ func RepairIndex(ctx context.Context, st store.Store, txs txindex.TxIndexer, blo
 	}
 	repair := IndexRepair{From: first, To: top}
 	if repair.Repaired() {
-		logger.Warn("indexed blocks a crash left out of the transaction index", "from", first, "to", top)
+		logger.Warn("indexed committed blocks missing from the transaction index (a crash, or indexing turned off)", "from", first, "to", top)
 	}
 	return repair, nil
 }
