@@ -78,8 +78,9 @@ func RepairIndex(ctx context.Context, st store.Store, txs txindex.TxIndexer, blo
 	return repair, nil
 }
 
-// indexHeight writes one committed block into both indexes exactly as
-// rollkit's indexer service does from the block's published events.
+// indexHeight writes one committed block into both indexes as the Indexer
+// does from the block's published events: its txs in chunks, as one
+// badger transaction does not take a block of a couple of thousand.
 func indexHeight(ctx context.Context, st store.Store, txs txindex.TxIndexer, blocks indexer.BlockIndexer, height uint64) error {
 	block, err := st.GetBlock(ctx, height)
 	if err != nil {
@@ -92,20 +93,16 @@ func indexHeight(ctx context.Context, st store.Store, txs txindex.TxIndexer, blo
 	if len(resp.TxResults) != len(block.Data.Txs) {
 		return fmt.Errorf("block %d has %d txs but %d results", height, len(block.Data.Txs), len(resp.TxResults))
 	}
-	batch := txindex.NewBatch(int64(len(block.Data.Txs)))
+	results := make([]*abci.TxResult, len(block.Data.Txs))
 	for i, tx := range block.Data.Txs {
-		if err := batch.Add(&abci.TxResult{
-			Height: int64(height), Index: uint32(i), Tx: tx, Result: *resp.TxResults[i],
-		}); err != nil {
-			return err
-		}
+		results[i] = &abci.TxResult{Height: int64(height), Index: uint32(i), Tx: tx, Result: *resp.TxResults[i]}
 	}
 	if err := blocks.Index(cmtypes.EventDataNewBlockEvents{
 		Height: int64(height), Events: resp.Events, NumTxs: int64(len(block.Data.Txs)),
 	}); err != nil {
 		return fmt.Errorf("indexing the events of block %d: %w", height, err)
 	}
-	if err := txs.AddBatch(batch); err != nil {
+	if err := writeTxs(txs, results, indexChunkTxs); err != nil {
 		return fmt.Errorf("indexing the txs of block %d: %w", height, err)
 	}
 	return nil

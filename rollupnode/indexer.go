@@ -147,18 +147,19 @@ func (ix *Indexer) index(block cmtypes.EventDataNewBlockEvents, results []*abci.
 	if err := ix.blocks.Index(block); err != nil {
 		ix.logger.Error("failed to index block events", "height", block.Height, "err", err)
 	}
-	if err := ix.addTxs(results); err != nil {
+	if err := writeTxs(ix.txs, results, ix.chunk); err != nil {
 		ix.logger.Error("failed to index block txs", "height", block.Height, "num_txs", len(results), "err", err)
 	}
 }
 
-// addTxs writes results a chunk at a time; a chunk the store refuses (too
-// big for one transaction) is written in halves. Each write is atomic and
-// indexing is idempotent, so a retried half never duplicates anything.
-func (ix *Indexer) addTxs(results []*abci.TxResult) error {
+// writeTxs writes results to txs a chunk at a time; a chunk the store
+// refuses (too big for one transaction) is written in halves. Each write
+// is atomic and indexing is idempotent, so a retried half never
+// duplicates anything. The Indexer and RepairIndex both write this way.
+func writeTxs(txs txindex.TxIndexer, results []*abci.TxResult, chunk int) error {
 	for len(results) > 0 {
-		n := min(ix.chunk, len(results))
-		if err := ix.addHalving(results[:n]); err != nil {
+		n := min(chunk, len(results))
+		if err := writeHalving(txs, results[:n]); err != nil {
 			return err
 		}
 		results = results[n:]
@@ -166,15 +167,15 @@ func (ix *Indexer) addTxs(results []*abci.TxResult) error {
 	return nil
 }
 
-func (ix *Indexer) addHalving(results []*abci.TxResult) error {
+func writeHalving(txs txindex.TxIndexer, results []*abci.TxResult) error {
 	// Not NewBatch and Add: Add places a result at its index in the block.
-	err := ix.txs.AddBatch(&txindex.Batch{Ops: results})
+	err := txs.AddBatch(&txindex.Batch{Ops: results})
 	if err == nil || len(results) == 1 {
 		return err
 	}
 	half := len(results) / 2
-	if err := ix.addHalving(results[:half]); err != nil {
+	if err := writeHalving(txs, results[:half]); err != nil {
 		return err
 	}
-	return ix.addHalving(results[half:])
+	return writeHalving(txs, results[half:])
 }

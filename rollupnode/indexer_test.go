@@ -115,14 +115,13 @@ func TestIndexerWritesBlocksTooBigForOneBadgerTransaction(t *testing.T) {
 
 // A chunk the store refuses is written in halves.
 func TestIndexerHalvesAChunkTheStoreRefuses(t *testing.T) {
-	txs, blocks := indexes(t)
+	txs, _ := indexes(t)
 	_, results := bigBlock(3, 2000)
-	ix := &Indexer{txs: txs, blocks: blocks, logger: log.NewNopLogger(), chunk: len(results)}
 	ptrs := make([]*abci.TxResult, len(results))
 	for i := range results {
 		ptrs[i] = &results[i]
 	}
-	require.NoError(t, ix.addTxs(ptrs))
+	require.NoError(t, writeTxs(txs, ptrs, len(results)))
 	for _, r := range results {
 		got, err := txs.Get(cmtypes.Tx(r.Tx).Hash())
 		require.NoError(t, err)
