@@ -146,7 +146,7 @@ func (r *chaosRun) report(t *testing.T, load *txLoad) {
 		bz, _ := os.ReadFile(p.log)
 		fmt.Fprintf(&b, "  %s recoveries: %d rollbacks, %d replays, %d InitChain re-runs, %d tx index repairs\n", p.name,
 			bytes.Count(bz, []byte("rolling the app back")), bytes.Count(bz, []byte("replaying blocks")),
-			bytes.Count(bz, []byte("re-running InitChain")), bytes.Count(bz, []byte("indexed blocks a crash left out")))
+			bytes.Count(bz, []byte("re-running InitChain")), bytes.Count(bz, []byte("indexed committed blocks missing from the transaction index")))
 	}
 	fmt.Fprintf(&b, "  %d blocks sampled before kills, unchanged; final height %d", len(r.samples), r.c.height(r.c.seqRPC))
 	t.Logf("chaos: %d kills\n%s", kills, b.String())

@@ -91,11 +91,11 @@ func TestRestartReconcilesThroughStart(t *testing.T) {
 	})
 	c.kill(c.full, syscall.SIGTERM)
 	dropIndexes(t, c.home("fullnode"), sent, at)
-	repairs := logCount(c.full.log, "indexed blocks a crash left out")
+	repairs := logCount(c.full.log, "indexed committed blocks missing from the transaction index")
 	c.startFullNode()
 	_, ok := txHeight(c.fullRPC, sent)
 	require.True(t, ok, "tx %s committed before the restart is not found on the full node", sent)
-	require.Greater(t, logCount(c.full.log, "indexed blocks a crash left out"), repairs, "the full node did not repair its index")
+	require.Greater(t, logCount(c.full.log, "indexed committed blocks missing from the transaction index"), repairs, "the full node did not repair its index")
 
 	matched := c.requireSameAppHash()
 	require.Equal(t, c.blockHashes(c.seqRPC, matched), c.blockHashes(c.fullRPC, matched))

@@ -42,8 +42,9 @@ func (ix txIndexing) watchesLane() bool { return ix.on }
 // start runs before the node's Start. It stops rollkit's indexer service
 // in any case: rollkit's loses blocks of a couple of thousand txs and can
 // hang a stop (rollupnode/indexer.go), and it would index a node told not
-// to. With indexing on it first repairs what a crash left out of the
-// index, then starts ours. The returned stop ends indexing; call it before
+// to. With indexing on it first indexes the committed blocks the index
+// lacks (cut off by a crash, or executed while indexing was off), then
+// starts ours. The returned stop ends indexing; call it before
 // the node's Stop, which closes the store the index lives in.
 func (ix txIndexing) start(ctx context.Context, full *rollnode.FullNode) (stop func(), err error) {
 	if err := full.IndexerService.Stop(); err != nil {
