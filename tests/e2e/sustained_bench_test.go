@@ -64,6 +64,12 @@ func BenchmarkSustained(b *testing.B) {
 		c := newCluster(b)
 		c.initChain("alice", "bob")
 		c.setConfig("sequencer", "max_request_batch_size", "64")
+		// The RPC server cuts a response after timeout_broadcast_tx_commit
+		// + 1 s (CometBFT's rule, start_servers.go): at 10 s, one batch
+		// whose CheckTxs wait behind a stalled block ended run K with EOF.
+		// The loader waits a minute (-request-timeout); so does the server,
+		// and a slow answer shows as latency in the table.
+		c.setConfig("sequencer", "timeout_broadcast_tx_commit", `"60s"`)
 		c.startDA()
 		c.startSequencerWithBlockTime(cfg.blockTime)
 		c.startFullNode()
