@@ -13,7 +13,9 @@ func TestTxIndexingFollowsConfigToml(t *testing.T) {
 		require.NoError(t, err, indexer)
 		require.Equal(t, want, on, indexer)
 	}
-	require.True(t, mustIndex(t, cmtcfg.DefaultTxIndexConfig()), "CometBFT's default config indexes")
+	on, err := TxIndexing(cmtcfg.DefaultTxIndexConfig())
+	require.NoError(t, err)
+	require.True(t, on, "CometBFT's default config indexes")
 }
 
 // CometBFT's psql sink (and anything else) is refused with the two
@@ -25,10 +27,4 @@ func TestTxIndexingRefusesWhatThisNodeCannotDo(t *testing.T) {
 		require.ErrorContains(t, err, `"kv"`)
 		require.ErrorContains(t, err, `"null"`)
 	}
-}
-
-func mustIndex(t *testing.T, cfg *cmtcfg.TxIndexConfig) bool {
-	on, err := TxIndexing(cfg)
-	require.NoError(t, err)
-	return on
 }

@@ -105,9 +105,16 @@ func requireStartError(t *testing.T, args []string, want string) {
 // config.toml.
 func (c *cluster) homeLike(name, role, key, value string) string {
 	c.t.Helper()
+	home := c.copyHome(role, name)
+	c.setConfig(name, key, value)
+	return home
+}
+
+// copyHome copies role's home, keys and data included, to name.
+func (c *cluster) copyHome(role, name string) string {
+	c.t.Helper()
 	out, err := exec.Command("cp", "-a", c.home(role), c.home(name)).CombinedOutput()
 	require.NoError(c.t, err, string(out))
-	c.setConfig(name, key, value)
 	return c.home(name)
 }
 
@@ -115,9 +122,7 @@ func (c *cluster) homeLike(name, role, key, value string) string {
 // consensus key file with content.
 func (c *cluster) homeWithKeyFile(name, content string) string {
 	c.t.Helper()
-	home := c.home(name)
-	out, err := exec.Command("cp", "-a", c.home("fullnode"), home).CombinedOutput()
-	require.NoError(c.t, err, string(out))
+	home := c.copyHome("fullnode", name)
 	require.NoError(c.t, os.WriteFile(filepath.Join(home, "config", "priv_validator_key.json"), []byte(content), 0o600))
 	return home
 }

@@ -240,10 +240,11 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 	} else if forwardTo != "" {
 		logger.Info("forwarding transactions to the sequencer", "sequencer_rpc", forwardTo)
 	}
-	if err := serveRPC(gctx, g, cfg.RPC, node, indexing.client(node), status, detector.Handler(), forwardTo, logger); err != nil {
+	rpcClient := indexing.client(node)
+	if err := serveRPC(gctx, g, cfg.RPC, node, rpcClient, status, detector.Handler(), forwardTo, logger); err != nil {
 		return err
 	}
-	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(indexing.client(node)), application, logger); err != nil {
+	if err := serveGRPCAndAPI(gctx, g, svrCtx, clientCtx.WithClient(rpcClient), application, logger); err != nil {
 		return err
 	}
 	servePprof(gctx, g, cfg.RPC.PprofListenAddress, logger)

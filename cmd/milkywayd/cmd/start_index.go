@@ -57,7 +57,7 @@ func (ix txIndexing) start(ctx context.Context, full *rollnode.FullNode) (stop f
 	// Before Start: rollkit indexes asynchronously, so a crash can leave
 	// committed blocks out of the tx index (rollupnode/index_repair.go).
 	if _, err := rollupnode.RepairIndex(ctx, full.Store, full.TxIndexer, full.BlockIndexer, ix.logger); err != nil {
-		return nil, fmt.Errorf("repairing the transaction index after a crash: %w", err)
+		return nil, fmt.Errorf("indexing the committed blocks missing from the transaction index: %w", err)
 	}
 	indexer, err := rollupnode.StartIndexer(full.EventBus(), full.TxIndexer, full.BlockIndexer, ix.logger.With("module", "txindex"))
 	if err != nil {
