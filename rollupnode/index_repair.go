@@ -61,6 +61,15 @@ func RepairIndex(ctx context.Context, st store.Store, txs txindex.TxIndexer, blo
 		}
 		first--
 	}
+	// A tx index in a store of its own may be further behind: new (an
+	// upgrade from rollkit's index), or its own writes cut off.
+	if m, ok := txs.(heightMarking); ok {
+		h, err := m.IndexedHeight()
+		if err != nil {
+			return IndexRepair{}, fmt.Errorf("reading the height of the transaction index: %w", err)
+		}
+		first = max(min(first, uint64(h)+1), bottom)
+	}
 	// The highest indexed height may have lost its transactions: rewrite it.
 	from := first
 	if first > bottom {
@@ -73,7 +82,7 @@ func RepairIndex(ctx context.Context, st store.Store, txs txindex.TxIndexer, blo
 	}
 	repair := IndexRepair{From: first, To: top}
 	if repair.Repaired() {
-		logger.Warn("indexed committed blocks missing from the transaction index (a crash, or indexing turned off)", "from", first, "to", top)
+		logger.Warn("indexed committed blocks missing from the transaction index (a crash, indexing turned off, or a new index)", "from", first, "to", top)
 	}
 	return repair, nil
 }
@@ -104,6 +113,9 @@ func indexHeight(ctx context.Context, st store.Store, txs txindex.TxIndexer, blo
 	}
 	if err := writeTxs(txs, results, indexChunkTxs); err != nil {
 		return fmt.Errorf("indexing the txs of block %d: %w", height, err)
+	}
+	if err := markIndexed(txs, int64(height)); err != nil {
+		return fmt.Errorf("recording block %d as indexed: %w", height, err)
 	}
 	return nil
 }

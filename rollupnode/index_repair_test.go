@@ -15,13 +15,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milkyway-labs/milkyway-rollup/rollupnode"
+	ourtxindex "github.com/milkyway-labs/milkyway-rollup/rollupnode/txindex"
 )
 
 // indexedChain is a rollkit store with committed blocks and the two
 // indexes a node keeps, as a crash can leave them.
 type indexedChain struct {
 	store  store.Store
-	txs    *txidx.TxIndex
+	txs    txindex.TxIndexer
 	blocks *blockidx.BlockerIndexer
 	chain  []*types.Block
 }
@@ -143,4 +144,42 @@ func TestRepairIndexFailsOnAMissingBlock(t *testing.T) {
 	require.NoError(t, c.store.UpdateState(ctx, stateAt(4)))
 	_, err := rollupnode.RepairIndex(ctx, c.store, c.txs, c.blocks, log.NewNopLogger())
 	require.ErrorContains(t, err, "reading block 4 to index it")
+}
+
+// An upgraded node opens this node's own tx index (rollupnode/txindex)
+// empty, over a chain rollkit's index holds whole: every height is
+// indexed into it at the first start.
+func TestRepairIndexFillsANewTxIndex(t *testing.T) {
+	c := newIndexedChain(t, 6, 6)
+	ours, err := ourtxindex.Open(t.TempDir())
+	require.NoError(t, err)
+	defer ours.Close()
+	c.txs = ours
+	repair, err := rollupnode.RepairIndex(context.Background(), c.store, c.txs, c.blocks, log.NewNopLogger())
+	require.NoError(t, err)
+	require.Equal(t, rollupnode.IndexRepair{From: 1, To: 6}, repair)
+	c.requireAllIndexed(t)
+	h, err := ours.IndexedHeight()
+	require.NoError(t, err)
+	require.EqualValues(t, 6, h)
+}
+
+// Its own height says where it stops when it is behind the block-event
+// index (its store is not rollkit's): the repair starts just above it.
+func TestRepairIndexResumesWhereTheTxIndexStops(t *testing.T) {
+	c := newIndexedChain(t, 6, 6)
+	ours, err := ourtxindex.Open(t.TempDir())
+	require.NoError(t, err)
+	defer ours.Close()
+	c.txs = ours
+	for _, b := range c.chain[:3] {
+		resp, err := c.store.GetBlockResponses(context.Background(), b.Height())
+		require.NoError(t, err)
+		c.index(t, b, resp)
+	}
+	require.NoError(t, ours.SetIndexedHeight(3))
+	repair, err := rollupnode.RepairIndex(context.Background(), c.store, c.txs, c.blocks, log.NewNopLogger())
+	require.NoError(t, err)
+	require.Equal(t, rollupnode.IndexRepair{From: 4, To: 6}, repair)
+	c.requireAllIndexed(t)
 }

@@ -149,7 +149,27 @@ func (ix *Indexer) index(block cmtypes.EventDataNewBlockEvents, results []*abci.
 	}
 	if err := writeTxs(ix.txs, results, ix.chunk); err != nil {
 		ix.logger.Error("failed to index block txs", "height", block.Height, "num_txs", len(results), "err", err)
+		return
 	}
+	if err := markIndexed(ix.txs, block.Height); err != nil {
+		ix.logger.Error("failed to record the indexed height", "height", block.Height, "err", err)
+	}
+}
+
+// heightMarking is a tx index that records the height it is written to
+// (rollupnode/txindex, in a store of its own). Rollkit's kv index, in the
+// block store, does not: RepairIndex then goes by the block-event index.
+type heightMarking interface {
+	IndexedHeight() (int64, error)
+	SetIndexedHeight(height int64) error
+}
+
+// markIndexed records that height's transactions are all written.
+func markIndexed(txs txindex.TxIndexer, height int64) error {
+	if m, ok := txs.(heightMarking); ok {
+		return m.SetIndexedHeight(height)
+	}
+	return nil
 }
 
 // writeTxs writes results to txs a chunk at a time; a chunk the store

@@ -192,6 +192,11 @@ func startRollupNode(svrCtx *server.Context, clientCtx client.Context, appCreato
 		return fmt.Errorf("creating the rollkit node: %w", err)
 	}
 	full := node.(*rollnode.FullNode)
+	closeIndex, err := indexing.open(full, filepath.Join(nodeCfg.RootDir, "data"))
+	if err != nil {
+		return err
+	}
+	defer closeIndex() // last: after the node and its RPC have stopped
 	rollkitStore := full.Store
 	fraudCfg := fraud.Config{
 		Dir: filepath.Join(nodeCfg.RootDir, "data", "fraud"), ChainID: genDoc.ChainID,
