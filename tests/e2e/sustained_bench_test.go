@@ -96,6 +96,9 @@ func BenchmarkSustained(b *testing.B) {
 		c.kill(c.full, syscall.SIGTERM)
 		c.kill(c.seq, syscall.SIGTERM)
 		txs, produced := t.delegate.Txs+t.bank.Txs, t.delegate.Seconds+t.bank.Seconds
+		if keep := os.Getenv("SUSTAINED_KEEP"); keep != "" {
+			c.keepChain(b, keep, t.bank.LastHeight, want, txs, produced)
+		}
 		t.catchUp = c.catchUp(b, "catchup", `"kv"`, t.bank.LastHeight, want, txs, produced)
 		t.catchUpUnindexed = c.catchUp(b, "catchup-unindexed", `"null"`, t.bank.LastHeight, want, txs, produced)
 		c.stopAll() // the peer gets the machine to itself, as the rollup had
@@ -157,6 +160,18 @@ func (cfg sustainedConfig) run(b *testing.B, load, node, home, chain string, arg
 		phases = append(phases, p)
 	}
 	return phases
+}
+
+// keepChain copies the stopped cluster to dir with what a replay checks
+// (kept.env), for tests/bench/replay.sh: a profile or an A/B of the replay
+// without a 10-minute run each time.
+func (c *cluster) keepChain(b *testing.B, dir string, height int64, want string, txs int, producedSeconds float64) {
+	b.Helper()
+	out, err := exec.Command("cp", "-a", c.root, dir).CombinedOutput()
+	require.NoError(b, err, "keeping the chain: %s", out)
+	env := fmt.Sprintf("HEIGHT=%d\nBLOCK_HASH=%s\nTXS=%d\nPRODUCED_SECONDS=%.3f\nCHAIN_ID=%s\n", height, want, txs, producedSeconds, chainID)
+	require.NoError(b, os.WriteFile(filepath.Join(dir, "kept.env"), []byte(env), 0o600))
+	fmt.Fprintf(os.Stderr, "kept the chain in %s: replay it with tests/bench/replay.sh %s\n", dir, dir)
 }
 
 // catchUpResult compares how fast the chain was made and replayed.
