@@ -23,8 +23,9 @@ const indexerSubscriber = "milkyway-indexer"
 // under either.
 const indexChunkTxs = 256
 
-// Indexer writes each block's events and transactions to rollkit's
-// indexes (what /tx, /tx_search and /block_search read). It takes the
+// Indexer writes each block's events to rollkit's block-event index and
+// its transactions to the node's tx index (txindex/; what /tx, /tx_search
+// and /block_search read), then records the block as indexed. It takes the
 // place of rollkit v0.13.6's IndexerService, which has two faults under
 // load:
 //

@@ -10,9 +10,9 @@ import (
 // index transactions, as a CometBFT node reads it: "kv" (the default)
 // indexes them and the blocks' events, "null" indexes nothing. Rollkit
 // v0.13.6 ignores the setting and always indexes; a node that only
-// verifies the chain (a fraud watcher) saves the index's CPU and disk, a
-// quarter of a full node's catch-up time on blocks full of restakes
-// (issue 15). CometBFT's "psql" sink is not available here.
+// verifies the chain (a fraud watcher) saves the index's disk and memory
+// and a few percent of its catch-up time (txindex/, issue 15). CometBFT's
+// "psql" sink is not available here.
 func TxIndexing(cfg *cmtcfg.TxIndexConfig) (bool, error) {
 	switch cfg.Indexer {
 	case "kv", "":
