@@ -146,15 +146,22 @@ func TestRepairIndexFailsOnAMissingBlock(t *testing.T) {
 	require.ErrorContains(t, err, "reading block 4 to index it")
 }
 
+// useOwnTxIndex swaps the chain's tx index for an empty one of the node's
+// own (rollupnode/txindex), as an upgraded node opens it.
+func (c *indexedChain) useOwnTxIndex(t *testing.T) *ourtxindex.Index {
+	ours, err := ourtxindex.Open(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, ours.Close()) })
+	c.txs = ours
+	return ours
+}
+
 // An upgraded node opens this node's own tx index (rollupnode/txindex)
 // empty, over a chain rollkit's index holds whole: every height is
 // indexed into it at the first start.
 func TestRepairIndexFillsANewTxIndex(t *testing.T) {
 	c := newIndexedChain(t, 6, 6)
-	ours, err := ourtxindex.Open(t.TempDir())
-	require.NoError(t, err)
-	defer ours.Close()
-	c.txs = ours
+	ours := c.useOwnTxIndex(t)
 	repair, err := rollupnode.RepairIndex(context.Background(), c.store, c.txs, c.blocks, log.NewNopLogger())
 	require.NoError(t, err)
 	require.Equal(t, rollupnode.IndexRepair{From: 1, To: 6}, repair)
@@ -168,10 +175,7 @@ func TestRepairIndexFillsANewTxIndex(t *testing.T) {
 // index (its store is not rollkit's): the repair starts just above it.
 func TestRepairIndexResumesWhereTheTxIndexStops(t *testing.T) {
 	c := newIndexedChain(t, 6, 6)
-	ours, err := ourtxindex.Open(t.TempDir())
-	require.NoError(t, err)
-	defer ours.Close()
-	c.txs = ours
+	ours := c.useOwnTxIndex(t)
 	for _, b := range c.chain[:3] {
 		resp, err := c.store.GetBlockResponses(context.Background(), b.Height())
 		require.NoError(t, err)
