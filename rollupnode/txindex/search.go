@@ -37,6 +37,7 @@ func (ix *Index) Search(ctx context.Context, q *query.Query) ([]*abci.TxResult, 
 			results = append(results, res)
 			return nil
 		}
+		p.choosePrefix(txn)
 		s := &scan{txn: txn, plan: p, ctx: ctx, seen: map[string]bool{}, groups: map[string]map[uint32][]byte{}}
 		err := s.run()
 		results = s.results
@@ -87,7 +88,6 @@ func newPlan(conds syntax.Query) (*plan, error) {
 			p.narrowHeight(c)
 		}
 	}
-	p.choosePrefix()
 	return p, nil
 }
 
@@ -115,27 +115,48 @@ func (p *plan) narrowHeight(c syntax.Condition) {
 	}
 }
 
-// choosePrefix picks where candidates come from: one string value's
-// postings if a condition asks for one; else, with no height bound, one
-// tag's postings; else the groups of the height range.
-func (p *plan) choosePrefix() {
+// choosePrefix picks where candidates come from: the string value with
+// the fewest postings in the height range if a condition asks for one
+// (a relayer's packet_src_channel and packet_sequence: the sequence);
+// else, with no height bound, one tag's postings; else the groups of the
+// height range.
+func (p *plan) choosePrefix(txn *badger.Txn) {
 	bounded := p.lo > 1 || p.hi < math.MaxInt64
 	var tagOnly []byte
+	fewest := math.MaxInt
 	for _, c := range p.conds {
 		if c.Tag == cmtypes.TxHeightKey {
 			continue
 		}
 		if c.Op == syntax.TEq && c.Arg.Type == syntax.TString {
-			p.prefix, p.seekable = valuePrefix(c.Tag, c.Arg.Value()), true
-			return
+			prefix := valuePrefix(c.Tag, c.Arg.Value())
+			if n := p.countPostings(txn, prefix, fewest); n < fewest {
+				p.prefix, p.seekable, fewest = prefix, true, n
+			}
+			continue
 		}
 		if tagOnly == nil {
 			tagOnly = tagPrefix(c.Tag)
 		}
 	}
-	if !bounded {
+	if p.prefix == nil && !bounded {
 		p.prefix = tagOnly
 	}
+}
+
+// countPostings counts one value's posting keys in the height range, up to
+// limit: keys only, no values read.
+func (p *plan) countPostings(txn *badger.Txn, prefix []byte, limit int) int {
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
+	defer it.Close()
+	n := 0
+	for it.Seek(binary.BigEndian.AppendUint64(bytes.Clone(prefix), uint64(p.lo))); it.Valid() && n < limit; it.Next() {
+		if _, height, _, err := splitPosting(it.Item().Key()); err != nil || height > p.hi {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // matches reports whether res meets every condition, judged on the
