@@ -10,10 +10,9 @@
 // shares most of its values (the action, the module, the fee, the pool):
 // a few keys per transaction remain, and each is cheap to build.
 //
-// Search answers CometBFT's query language with CometBFT's own matcher
-// (libs/pubsub/query): it takes candidates from the most selective
-// condition's postings, then keeps those whose indexed attributes match
-// every condition, as CometBFT's kv indexer would.
+// Search answers CometBFT's query language: it takes candidates from the
+// most selective condition's postings, then keeps those that meet every
+// condition as CometBFT v0.38's kv index judges them (match.go).
 //
 // The index lives in a badger store of its own (data/tx_index), whose
 // value log takes the results, so compactions copy only the small keys.

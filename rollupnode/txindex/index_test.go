@@ -86,3 +86,27 @@ func TestOpenNamesTheDirectoryItCannotOpen(t *testing.T) {
 	_, err = ours.Open(dir) // badger's directory lock
 	require.ErrorContains(t, err, dir)
 }
+
+// The same tx included again and refused (its sequence spent) leaves the
+// successful result in place, as CometBFT's kv index does.
+func TestAFailedRepeatDoesNotHideASuccess(t *testing.T) {
+	ix, err := ours.Open(t.TempDir())
+	require.NoError(t, err)
+	defer ix.Close()
+	tx := cmtypes.Tx("send once")
+	ok := &abci.TxResult{Height: 1, Tx: tx, Result: abci.ExecTxResult{Code: 0, Log: "ok"}}
+	failed := &abci.TxResult{Height: 2, Tx: tx, Result: abci.ExecTxResult{Code: 32, Log: "account sequence mismatch"}}
+	require.NoError(t, ix.AddBatch(&txindex.Batch{Ops: []*abci.TxResult{ok}}))
+	require.NoError(t, ix.AddBatch(&txindex.Batch{Ops: []*abci.TxResult{failed}}))
+	got, err := ix.Get(tx.Hash())
+	require.NoError(t, err)
+	require.Equal(t, ok, got)
+
+	// A failure first is replaced by a later success.
+	other := cmtypes.Tx("retried")
+	require.NoError(t, ix.Index(&abci.TxResult{Height: 3, Tx: other, Result: abci.ExecTxResult{Code: 5}}))
+	require.NoError(t, ix.Index(&abci.TxResult{Height: 4, Tx: other}))
+	got, err = ix.Get(other.Hash())
+	require.NoError(t, err)
+	require.EqualValues(t, 4, got.Height)
+}

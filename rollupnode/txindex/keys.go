@@ -64,12 +64,12 @@ var errBadKey = errors.New("malformed tx index key")
 func splitPosting(key []byte) (value string, height int64, group []byte, err error) {
 	rest := key[1:]
 	n, w := binary.Uvarint(rest)
-	if w <= 0 || uint64(len(rest)-w) < n {
+	if w <= 0 || n > uint64(len(rest)-w) {
 		return "", 0, nil, errBadKey
 	}
 	rest = rest[w+int(n):]
 	n, w = binary.Uvarint(rest)
-	if w <= 0 || uint64(len(rest)-w) != n+groupLen {
+	if w <= 0 || len(rest)-w < groupLen || n != uint64(len(rest)-w-groupLen) {
 		return "", 0, nil, errBadKey
 	}
 	value = string(rest[w : w+int(n)])

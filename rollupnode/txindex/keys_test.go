@@ -2,6 +2,7 @@ package txindex
 
 import (
 	"bytes"
+	"encoding/binary"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,8 +22,15 @@ func TestPostingKeysRoundTripAnyValue(t *testing.T) {
 		require.True(t, bytes.HasPrefix(key, tagPrefix("transfer.denom")))
 		require.False(t, bytes.HasPrefix(key, tagPrefix("transfer.deno")))
 	}
-	_, _, _, err := splitPosting([]byte{postingPrefix, 200})
-	require.ErrorIs(t, err, errBadKey)
+	for _, bad := range [][]byte{
+		{postingPrefix, 200},
+		// a value length near 2^64: no overflow into a slice panic
+		append([]byte{postingPrefix, 0}, binary.AppendUvarint(nil, 1<<64-16)...),
+		postingKey("a.b", "v", 1, 0, 0)[:10],
+	} {
+		_, _, _, err := splitPosting(bad)
+		require.ErrorIs(t, err, errBadKey, "%x", bad)
+	}
 }
 
 // Heights order as numbers do, so one block range is one key range.

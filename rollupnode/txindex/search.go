@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -54,16 +55,12 @@ func (ix *Index) Search(ctx context.Context, q *query.Query) ([]*abci.TxResult, 
 // plan is how one query is answered: which keys give the candidates, and
 // the conditions every candidate must then meet.
 type plan struct {
-	hash     []byte      // tx.hash = X: the answer
-	prefix   []byte      // postings to take candidates from; nil: the groups
-	seekable bool        // prefix is one value's: its keys run in height order
-	lo, hi   int64       // the tx.height bounds the conditions imply
-	conds    []condition // every condition but tx.hash
-}
-
-type condition struct {
-	syntax.Condition
-	q *query.Query // the condition alone, compiled: CometBFT's own matcher
+	hash     []byte             // tx.hash = X: the answer
+	prefix   []byte             // postings to take candidates from; nil: the groups
+	seekable bool               // prefix is one value's: its keys run in height order
+	lo, hi   int64              // the tx.height bounds the conditions imply
+	conds    []syntax.Condition // every condition but tx.hash
+	match    *matcher
 }
 
 func newPlan(conds syntax.Query) (*plan, error) {
@@ -79,15 +76,12 @@ func newPlan(conds syntax.Query) (*plan, error) {
 			}
 			continue
 		}
-		q, err := query.Compile(syntax.Query{c})
-		if err != nil {
-			return nil, err
-		}
-		p.conds = append(p.conds, condition{c, q})
+		p.conds = append(p.conds, c)
 		if c.Tag == cmtypes.TxHeightKey {
 			p.narrowHeight(c)
 		}
 	}
+	p.match = newMatcher(p.conds)
 	return p, nil
 }
 
@@ -105,17 +99,23 @@ func (p *plan) narrowHeight(c syntax.Condition) {
 	case syntax.TEq:
 		p.lo, p.hi = max(p.lo, h), min(p.hi, h)
 	case syntax.TLt:
+		if h == math.MinInt64 {
+			h++ // nothing is below; the matcher says so
+		}
 		p.hi = min(p.hi, h-1)
 	case syntax.TLeq:
 		p.hi = min(p.hi, h)
 	case syntax.TGt:
+		if h == math.MaxInt64 {
+			h-- // nothing is above; the matcher says so
+		}
 		p.lo = max(p.lo, h+1)
 	case syntax.TGeq:
 		p.lo = max(p.lo, h)
 	}
 }
 
-// choosePrefix picks where candidates come from: the string value with
+// choosePrefix picks where candidates come from: the value with
 // the fewest postings in the height range if a condition asks for one
 // (a relayer's packet_src_channel and packet_sequence: the sequence);
 // else, with no height bound, one tag's postings; else the groups of the
@@ -128,9 +128,9 @@ func (p *plan) choosePrefix(txn *badger.Txn) {
 		if c.Tag == cmtypes.TxHeightKey {
 			continue
 		}
-		if c.Op == syntax.TEq && c.Arg.Type == syntax.TString {
+		if c.Op == syntax.TEq { // kv compares the text, whatever its type
 			prefix := valuePrefix(c.Tag, c.Arg.Value())
-			if n := p.countPostings(txn, prefix, fewest); n < fewest {
+			if n := p.countPostings(txn, prefix, min(fewest, maxCounted)); n < fewest {
 				p.prefix, p.seekable, fewest = prefix, true, n
 			}
 			continue
@@ -143,6 +143,10 @@ func (p *plan) choosePrefix(txn *badger.Txn) {
 		p.prefix = tagOnly
 	}
 }
+
+// maxCounted is where countPostings stops: a value with more postings is
+// common enough that the query's other values decide.
+const maxCounted = 4096
 
 // countPostings counts one value's posting keys in the height range, up to
 // limit: keys only, no values read.
@@ -157,21 +161,6 @@ func (p *plan) countPostings(txn *badger.Txn, prefix []byte, limit int) int {
 		n++
 	}
 	return n
-}
-
-// matches reports whether res meets every condition, judged on the
-// attributes the index holds (the indexed ones) and its height.
-func (p *plan) matches(res *abci.TxResult) bool {
-	events := map[string][]string{cmtypes.TxHeightKey: {strconv.FormatInt(res.Height, 10)}}
-	for _, a := range indexedAttributes(res.Result.Events) {
-		events[a.tag] = append(events[a.tag], a.value)
-	}
-	for _, c := range p.conds {
-		if ok, _ := c.q.Matches(events); !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // scan walks the candidate keys of one plan.
@@ -259,6 +248,9 @@ func (s *scan) group(key []byte) (map[uint32][]byte, error) {
 		return g, nil
 	}
 	item, err := s.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil // written before its postings, so never; no candidates
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading a group of txs of the index: %w", err)
 	}
@@ -288,7 +280,7 @@ func (s *scan) judge(hash []byte) (done bool, err error) {
 	if err != nil {
 		return true, err
 	}
-	if res != nil && s.plan.matches(res) {
+	if res != nil && s.plan.match.matches(res) {
 		s.results = append(s.results, res)
 	}
 	return false, nil

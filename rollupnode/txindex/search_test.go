@@ -162,3 +162,54 @@ func TestSearchStopsWhenCancelled(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, got)
 }
+
+// edgeResults are txs whose events probe how CometBFT's kv index reads a
+// query: conditions met by different events of one tx, values that only
+// start with a number, a range two values of one event straddle.
+func edgeResults() []*abci.TxResult {
+	attr := func(k, v string) abci.EventAttribute { return abci.EventAttribute{Key: k, Value: v, Index: true} }
+	events := [][]abci.Event{
+		{{Type: "a", Attributes: []abci.EventAttribute{attr("x", "1")}}, {Type: "a", Attributes: []abci.EventAttribute{attr("y", "2")}},
+			{Type: "b", Attributes: []abci.EventAttribute{attr("z", "3")}}},
+		{{Type: "a", Attributes: []abci.EventAttribute{attr("x", "1"), attr("y", "2"), attr("x", "7")}}},
+		{{Type: "n", Attributes: []abci.EventAttribute{attr("v", "5umilk"), attr("w", "05")}}},
+		{{Type: "n", Attributes: []abci.EventAttribute{attr("v", "5.0"), attr("w", "-3")}}},
+		{{Type: "n", Attributes: []abci.EventAttribute{attr("v", "1e3"), attr("w", "5")}}},
+		{{Type: "r", Attributes: []abci.EventAttribute{attr("v", "0"), attr("v", "5")}}},
+		{{Type: "r", Attributes: []abci.EventAttribute{attr("v", "2")}}},
+		{{Type: "d", Attributes: []abci.EventAttribute{attr("t", "2024-01-01T00:00:00Z")}}},
+		{{Type: "message", Attributes: []abci.EventAttribute{attr("sender", "s")}}},
+	}
+	var out []*abci.TxResult
+	for i, e := range events {
+		out = append(out, &abci.TxResult{Height: int64(1 + i/3), Index: uint32(i % 3), Tx: cmtypes.Tx(fmt.Sprint("edge ", i)),
+			Result: abci.ExecTxResult{Events: e}})
+	}
+	return out
+}
+
+func TestSearchReadsQueriesAsCometBFTsIndexDoes(t *testing.T) {
+	ix, ref := indexBoth(t, edgeResults(), 256)
+	for _, q := range []string{
+		"a.x = '1' AND a.y = '2'", // in one event for one tx only
+		"a.x = '1' AND b.z = '3'", // never in one event
+		"a.x = '1' AND a.x = '7'",
+		"a.x EXISTS AND a.y EXISTS",
+		"n.v = 5", "n.v = '5.0'", "n.w = 5", "n.w = '05'",
+		"n.v > 4", "n.w < 0", "n.v > 100", "n.w >= 5 AND n.w <= 5",
+		"r.v > 1 AND r.v < 3", // one value must be in the range
+		"r.v > 1", "r.v <= 0",
+		"d.t > TIME 2020-01-01T00:00:00Z",
+		"message EXISTS AND tx.height = 3",
+		"message.sender EXISTS AND tx.height = 3",
+		"n.v CONTAINS 'milk'",
+		"tx.height > 9223372036854775807",
+		"tx.height < 2 AND a.x = '1'",
+	} {
+		got, err := ix.Search(context.Background(), query.MustCompile(q))
+		require.NoError(t, err, q)
+		want, err := ref.Search(context.Background(), query.MustCompile(q))
+		require.NoError(t, err, q)
+		require.Equal(t, hashes(want), hashes(got), q)
+	}
+}

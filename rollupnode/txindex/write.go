@@ -23,14 +23,49 @@ func (ix *Index) AddBatch(b *txindex.Batch) error {
 	if ix.closed {
 		return ErrClosed
 	}
+	results, err := ix.withoutFailedRepeats(b.Ops)
+	if err != nil {
+		return err
+	}
 	wb := ix.db.NewWriteBatch()
 	defer wb.Cancel()
-	for _, g := range groupRuns(b.Ops) {
+	for _, g := range groupRuns(results) {
 		if err := writeGroup(wb, g); err != nil {
 			return err
 		}
 	}
 	return wb.Flush()
+}
+
+// withoutFailedRepeats leaves out a failed tx whose hash already has a
+// successful result, as CometBFT's kv index does: the same tx sent again
+// and refused (its sequence is spent) must not hide where it succeeded.
+func (ix *Index) withoutFailedRepeats(results []*abci.TxResult) ([]*abci.TxResult, error) {
+	kept := make([]*abci.TxResult, 0, len(results))
+	for _, r := range results {
+		if r.Result.Code != abci.CodeTypeOK {
+			succeeded, err := ix.succeeded(cmtypes.Tx(r.Tx).Hash())
+			if err != nil {
+				return nil, err
+			}
+			if succeeded {
+				continue
+			}
+		}
+		kept = append(kept, r)
+	}
+	return kept, nil
+}
+
+// succeeded reports whether the index holds a successful result for hash.
+func (ix *Index) succeeded(hash []byte) (bool, error) {
+	var ok bool
+	err := ix.db.View(func(txn *badger.Txn) error {
+		old, err := getResult(txn, hash)
+		ok = old != nil && old.Result.Code == abci.CodeTypeOK
+		return err
+	})
+	return ok, err
 }
 
 // Index writes one transaction, as a batch of one.
