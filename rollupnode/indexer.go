@@ -50,6 +50,7 @@ type Indexer struct {
 	blocks indexer.BlockIndexer
 	logger log.Logger
 	chunk  int
+	failed bool // a block failed to index: the recorded height stays below it
 
 	cancel context.CancelFunc
 	done   sync.WaitGroup
@@ -143,16 +144,26 @@ func (ix *Indexer) receive(ctx context.Context, blockSub, txSub cmtypes.Subscrip
 }
 
 // index writes one block. A failure is logged with the height and the
-// block is not retried: `milkywayd start` repairs only the top heights.
+// block is not retried in this run.
 func (ix *Indexer) index(block cmtypes.EventDataNewBlockEvents, results []*abci.TxResult) {
+	ok := true
 	if err := ix.blocks.Index(block); err != nil {
+		ok = false
 		ix.logger.Error("failed to index block events", "height", block.Height, "err", err)
 	}
 	if err := writeTxs(ix.txs, results, ix.chunk); err != nil {
+		ok = false
 		ix.logger.Error("failed to index block txs", "height", block.Height, "num_txs", len(results), "err", err)
+	}
+	// The recorded height promises every block up to it is written: after
+	// a failure it stays below the failed block for the rest of the run,
+	// and RepairIndex writes from there at the next start.
+	ix.failed = ix.failed || !ok
+	if ix.failed {
 		return
 	}
 	if err := markIndexed(ix.txs, block.Height); err != nil {
+		ix.failed = true
 		ix.logger.Error("failed to record the indexed height", "height", block.Height, "err", err)
 	}
 }

@@ -2,6 +2,7 @@ package rollupnode
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -16,6 +17,8 @@ import (
 	txidxkv "github.com/rollkit/rollkit/state/txindex/kv"
 	"github.com/rollkit/rollkit/store"
 	"github.com/stretchr/testify/require"
+
+	ourtxindex "github.com/milkyway-labs/milkyway-rollup/rollupnode/txindex"
 )
 
 // indexes opens rollkit's transaction and block indexes on a real badger
@@ -153,4 +156,39 @@ func waitIndexed(t *testing.T, blocks *blockidxkv.BlockerIndexer, height int64) 
 		has, err := blocks.Has(height)
 		return err == nil && has
 	}, time.Minute, 10*time.Millisecond)
+}
+
+// failingAt is the node's tx index refusing the txs of one height.
+type failingAt struct {
+	heightMarking
+	txindex.TxIndexer
+	height int64
+}
+
+func (f failingAt) AddBatch(b *txindex.Batch) error {
+	if len(b.Ops) > 0 && b.Ops[0].Height == f.height {
+		return errors.New("disk full")
+	}
+	return f.TxIndexer.AddBatch(b)
+}
+
+// After a block fails to index, the recorded height stays below it, so
+// the next start's RepairIndex writes it again, though later blocks were
+// written.
+func TestIndexerRecordsNoHeightPastAFailedBlock(t *testing.T) {
+	own, err := ourtxindex.Open(t.TempDir())
+	require.NoError(t, err)
+	defer own.Close()
+	_, blocks := indexes(t)
+	ix := &Indexer{txs: failingAt{own, own, 2}, blocks: blocks, logger: log.NewNopLogger(), chunk: indexChunkTxs}
+	for h := int64(1); h <= 3; h++ {
+		res := &abci.TxResult{Height: h, Tx: cmtypes.Tx(fmt.Sprint("tx at ", h))}
+		ix.index(cmtypes.EventDataNewBlockEvents{Height: h, NumTxs: 1}, []*abci.TxResult{res})
+	}
+	height, err := own.IndexedHeight()
+	require.NoError(t, err)
+	require.EqualValues(t, 1, height)
+	got, err := own.Get(cmtypes.Tx("tx at 3").Hash())
+	require.NoError(t, err)
+	require.NotNil(t, got, "later blocks are still written")
 }
