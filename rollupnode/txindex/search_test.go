@@ -80,6 +80,16 @@ func indexBoth(t *testing.T, results []*abci.TxResult, size int) (*ours.Index, *
 	return ix, ref
 }
 
+// requireSameAnswers asks both indexes q and requires the same txs.
+func requireSameAnswers(t *testing.T, ix *ours.Index, ref *cometkv.TxIndex, what, q string) {
+	t.Helper()
+	got, err := ix.Search(context.Background(), query.MustCompile(q))
+	require.NoError(t, err, what)
+	want, err := ref.Search(context.Background(), query.MustCompile(q))
+	require.NoError(t, err, what)
+	require.Equal(t, hashes(want), hashes(got), what)
+}
+
 func hashes(results []*abci.TxResult) []string {
 	var hs []string
 	for _, r := range results {
@@ -123,11 +133,7 @@ func TestSearchFindsWhatCometBFTsIndexFinds(t *testing.T) {
 			"message.sender = 'nobody'",
 			"tx.height = 99",
 		} {
-			got, err := ix.Search(context.Background(), query.MustCompile(q))
-			require.NoError(t, err, q)
-			want, err := ref.Search(context.Background(), query.MustCompile(q))
-			require.NoError(t, err, q)
-			require.Equal(t, hashes(want), hashes(got), "chunk %d: %s", size, q)
+			requireSameAnswers(t, ix, ref, fmt.Sprintf("chunk %d: %s", size, q), q)
 		}
 	}
 }
@@ -206,10 +212,6 @@ func TestSearchReadsQueriesAsCometBFTsIndexDoes(t *testing.T) {
 		"tx.height > 9223372036854775807",
 		"tx.height < 2 AND a.x = '1'",
 	} {
-		got, err := ix.Search(context.Background(), query.MustCompile(q))
-		require.NoError(t, err, q)
-		want, err := ref.Search(context.Background(), query.MustCompile(q))
-		require.NoError(t, err, q)
-		require.Equal(t, hashes(want), hashes(got), q)
+		requireSameAnswers(t, ix, ref, q, q)
 	}
 }
