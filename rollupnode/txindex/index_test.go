@@ -102,6 +102,16 @@ func TestAFailedRepeatDoesNotHideASuccess(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, ok, got)
 
+	// Left out of a batch, the repeat takes nothing else with it.
+	after := &abci.TxResult{Height: 2, Index: 1, Tx: cmtypes.Tx("sent after")}
+	require.NoError(t, ix.AddBatch(&txindex.Batch{Ops: []*abci.TxResult{failed, after}}))
+	got, err = ix.Get(tx.Hash())
+	require.NoError(t, err)
+	require.Equal(t, ok, got)
+	got, err = ix.Get(cmtypes.Tx(after.Tx).Hash())
+	require.NoError(t, err)
+	require.Equal(t, after, got)
+
 	// A failure first is replaced by a later success.
 	other := cmtypes.Tx("retried")
 	require.NoError(t, ix.Index(&abci.TxResult{Height: 3, Tx: other, Result: abci.ExecTxResult{Code: 5}}))

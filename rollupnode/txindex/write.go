@@ -41,18 +41,25 @@ func (ix *Index) AddBatch(b *txindex.Batch) error {
 // successful result, as CometBFT's kv index does: the same tx sent again
 // and refused (its sequence is spent) must not hide where it succeeded.
 func (ix *Index) withoutFailedRepeats(results []*abci.TxResult) ([]*abci.TxResult, error) {
-	kept := make([]*abci.TxResult, 0, len(results))
-	for _, r := range results {
+	var kept []*abci.TxResult // nil until a tx is left out: most batches have none
+	for i, r := range results {
+		drop := false
 		if r.Result.Code != abci.CodeTypeOK {
 			succeeded, err := ix.succeeded(cmtypes.Tx(r.Tx).Hash())
 			if err != nil {
 				return nil, err
 			}
-			if succeeded {
-				continue
-			}
+			drop = succeeded
 		}
-		kept = append(kept, r)
+		switch {
+		case drop && kept == nil:
+			kept = append(make([]*abci.TxResult, 0, len(results)), results[:i]...)
+		case !drop && kept != nil:
+			kept = append(kept, r)
+		}
+	}
+	if kept == nil {
+		return results, nil
 	}
 	return kept, nil
 }
