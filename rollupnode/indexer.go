@@ -39,11 +39,13 @@ const indexChunkTxs = 256
 //     blocks: a node stopped while it syncs hangs in its next block's event
 //     publish.
 //
-// The Indexer receives on one goroutine and writes on another, a few
-// blocks apart at most, and writes a block's transactions in chunks
-// (halving a chunk badger refuses). Its Stop unsubscribes first, so the node's stop never
-// waits on it; the blocks the node executes after that are indexed at the
-// next start (RepairIndex), as after a crash.
+// The Indexer receives each block whole, in one message (the NewBlock
+// event, which carries the block's results), on one goroutine and writes
+// on another, a few blocks apart at most, and writes a block's
+// transactions in chunks (halving a chunk badger refuses). Its Stop
+// unsubscribes first, so the node's stop never waits on it; the blocks
+// the node executes after that are indexed at the next start
+// (RepairIndex), as after a crash.
 type Indexer struct {
 	bus    *cmtypes.EventBus
 	txs    txindex.TxIndexer
@@ -61,16 +63,16 @@ type Indexer struct {
 func StartIndexer(bus *cmtypes.EventBus, txs txindex.TxIndexer, blocks indexer.BlockIndexer, logger log.Logger) (*Indexer, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	// Unbuffered, as rollkit's: a buffered subscription that falls behind
-	// is cancelled by the bus, and the index would silently stop.
-	blockSub, err := bus.SubscribeUnbuffered(ctx, indexerSubscriber, cmtypes.EventQueryNewBlockEvents)
+	// is cancelled by the bus, and the index would silently stop. One
+	// message per block, which carries its transactions and their results:
+	// the bus matches every message against each distinct query, and
+	// hands each matched one over in turn, so a subscription to every
+	// transaction costs the executing goroutine a hand-over per
+	// transaction (issue 15's replay profile).
+	sub, err := bus.SubscribeUnbuffered(ctx, indexerSubscriber, cmtypes.EventQueryNewBlock)
 	if err != nil {
 		cancel()
-		return nil, fmt.Errorf("subscribing the indexer to block events: %w", err)
-	}
-	txSub, err := bus.SubscribeUnbuffered(ctx, indexerSubscriber, cmtypes.EventQueryTx)
-	if err != nil {
-		cancel()
-		return nil, fmt.Errorf("subscribing the indexer to transactions: %w", err)
+		return nil, fmt.Errorf("subscribing the indexer to blocks: %w", err)
 	}
 	ix := &Indexer{bus: bus, txs: txs, blocks: blocks, logger: logger, chunk: indexChunkTxs, cancel: cancel}
 	queue := make(chan indexedBlock, indexQueueBlocks)
@@ -78,12 +80,12 @@ func StartIndexer(bus *cmtypes.EventBus, txs txindex.TxIndexer, blocks indexer.B
 	go func() {
 		defer ix.done.Done()
 		defer close(queue)
-		ix.receive(ctx, blockSub, txSub, queue)
+		ix.receive(ctx, sub, queue)
 	}()
 	go func() {
 		defer ix.done.Done()
 		for b := range queue {
-			ix.index(b.events, b.results)
+			ix.index(b)
 		}
 	}()
 	return ix, nil
@@ -100,6 +102,7 @@ const indexQueueBlocks = 8
 type indexedBlock struct {
 	events  cmtypes.EventDataNewBlockEvents
 	results []*abci.TxResult
+	missing bool // fewer results than transactions: nothing to index them by
 }
 
 // Stop ends indexing, after writing every block already received. Call it
@@ -114,39 +117,52 @@ func (ix *Indexer) Stop() {
 	ix.done.Wait()
 }
 
-// receive queues blocks as the bus delivers them: a block's events first,
-// then its transactions, which the executor publishes right after.
-func (ix *Indexer) receive(ctx context.Context, blockSub, txSub cmtypes.Subscription, queue chan<- indexedBlock) {
+// receive queues blocks as the bus delivers them.
+func (ix *Indexer) receive(ctx context.Context, sub cmtypes.Subscription, queue chan<- indexedBlock) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-blockSub.Canceled():
+		case <-sub.Canceled():
 			return
-		case msg := <-blockSub.Out():
-			block := msg.Data().(cmtypes.EventDataNewBlockEvents)
-			results := make([]*abci.TxResult, 0, block.NumTxs)
-			for len(results) < int(block.NumTxs) {
-				select {
-				case <-ctx.Done():
-					return // a block half published: RepairIndex at the next start
-				case msg := <-txSub.Out():
-					res := msg.Data().(cmtypes.EventDataTx).TxResult
-					results = append(results, &res)
-				}
-			}
+		case msg := <-sub.Out():
 			// Not also selecting ctx.Done: a stop must not drop a block
 			// received whole. The writer drains the queue until it is
 			// closed, so this waits at most for its current writes.
-			queue <- indexedBlock{block, results}
+			queue <- blockToIndex(msg.Data().(cmtypes.EventDataNewBlock))
 		}
 	}
 }
 
+// blockToIndex is what the index keeps of a block: its events, and each
+// transaction with its result, as the executor publishes them one by one.
+func blockToIndex(b cmtypes.EventDataNewBlock) indexedBlock {
+	res := b.ResultFinalizeBlock
+	out := indexedBlock{events: cmtypes.EventDataNewBlockEvents{Events: res.Events}}
+	if b.Block == nil {
+		return out
+	}
+	out.events.Height = b.Block.Height
+	out.events.NumTxs = int64(len(b.Block.Txs))
+	out.results = make([]*abci.TxResult, 0, len(b.Block.Txs))
+	for i, tx := range b.Block.Txs {
+		if i >= len(res.TxResults) || res.TxResults[i] == nil {
+			out.missing = true
+			break
+		}
+		out.results = append(out.results, &abci.TxResult{Height: b.Block.Height, Index: uint32(i), Tx: tx, Result: *res.TxResults[i]})
+	}
+	return out
+}
+
 // index writes one block. A failure is logged with the height and the
 // block is not retried in this run.
-func (ix *Indexer) index(block cmtypes.EventDataNewBlockEvents, results []*abci.TxResult) {
-	ok := true
+func (ix *Indexer) index(b indexedBlock) {
+	block, results := b.events, b.results
+	ok := !b.missing
+	if b.missing {
+		ix.logger.Error("block has fewer results than transactions; not indexing its transactions", "height", block.Height, "num_txs", block.NumTxs)
+	}
 	if err := ix.blocks.Index(block); err != nil {
 		ok = false
 		ix.logger.Error("failed to index block events", "height", block.Height, "err", err)

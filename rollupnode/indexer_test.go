@@ -60,12 +60,27 @@ func bigBlock(height int64, n int) (cmtypes.EventDataNewBlockEvents, []abci.TxRe
 	return cmtypes.EventDataNewBlockEvents{Height: height, NumTxs: int64(n)}, results
 }
 
+// publish publishes a block as rollkit v0.13.6's executor does: the block
+// with its results, its events, then each transaction.
 func publish(t *testing.T, bus *cmtypes.EventBus, block cmtypes.EventDataNewBlockEvents, results []abci.TxResult) {
 	t.Helper()
+	require.NoError(t, bus.PublishEventNewBlock(newBlockEvent(block, results)))
 	require.NoError(t, bus.PublishEventNewBlockEvents(block))
 	for _, r := range results {
 		require.NoError(t, bus.PublishEventTx(cmtypes.EventDataTx{TxResult: r}))
 	}
+}
+
+// newBlockEvent is the NewBlock event of a block whose transactions had
+// results.
+func newBlockEvent(block cmtypes.EventDataNewBlockEvents, results []abci.TxResult) cmtypes.EventDataNewBlock {
+	b := &cmtypes.Block{Header: cmtypes.Header{Height: block.Height}}
+	res := abci.ResponseFinalizeBlock{Events: block.Events}
+	for i := range results {
+		b.Txs = append(b.Txs, results[i].Tx)
+		res.TxResults = append(res.TxResults, &results[i].Result)
+	}
+	return cmtypes.EventDataNewBlock{Block: b, ResultFinalizeBlock: res}
 }
 
 // Issue 15's load made blocks of up to 4,000 transactions; rollkit's own
@@ -132,21 +147,43 @@ func TestIndexerHalvesAChunkTheStoreRefuses(t *testing.T) {
 	}
 }
 
-// Stopping in the middle of a block's events returns, and leaves the bus
-// free to publish: a node stopped while it syncs does not hang.
-func TestIndexerStopsInTheMiddleOfABlock(t *testing.T) {
+// Stop writes the blocks already received and leaves the bus free to
+// publish: a node stopped while it syncs does not hang, and the blocks it
+// executes after that are left to RepairIndex.
+func TestIndexerStopWritesWhatItReceivedAndFreesTheBus(t *testing.T) {
 	txs, blocks := indexes(t)
 	bus := startedBus(t)
 	ix, err := StartIndexer(bus, txs, blocks, log.NewNopLogger())
 	require.NoError(t, err)
 	block, results := bigBlock(4, 10)
-	publish(t, bus, block, results[:3])
+	publish(t, bus, block, results)
 
-	ix.Stop()                           // returns (rollkit's service, in this spot, hangs the node's stop)
-	publish(t, bus, block, results[3:]) // nobody subscribed: does not block
-	has, err := blocks.Has(block.Height)
+	ix.Stop() // returns (rollkit's service, stopped in the middle of a block, hangs the node's stop)
+	got, err := txs.Get(cmtypes.Tx(results[9].Tx).Hash())
 	require.NoError(t, err)
-	require.False(t, has, "a half-published block is left to RepairIndex")
+	require.NotNil(t, got, "a block received before the stop is written")
+	next, nextResults := bigBlock(5, 10)
+	publish(t, bus, next, nextResults) // nobody subscribed: does not block
+	has, err := blocks.Has(next.Height)
+	require.NoError(t, err)
+	require.False(t, has, "a block after the stop is left to RepairIndex")
+}
+
+// A block whose results are fewer than its transactions (no executor
+// publishes one) indexes its events but records no height at or past it.
+func TestIndexerRecordsNoHeightForABlockMissingResults(t *testing.T) {
+	own, err := ourtxindex.Open(t.TempDir())
+	require.NoError(t, err)
+	defer own.Close()
+	_, blocks := indexes(t)
+	ix := &Indexer{txs: own, blocks: blocks, logger: log.NewNopLogger(), chunk: indexChunkTxs}
+	ix.index(blockToIndex(newBlockEvent(bigBlock(1, 2))))
+	event := newBlockEvent(bigBlock(2, 3))
+	event.ResultFinalizeBlock.TxResults = event.ResultFinalizeBlock.TxResults[:2]
+	ix.index(blockToIndex(event))
+	height, err := own.IndexedHeight()
+	require.NoError(t, err)
+	require.EqualValues(t, 1, height)
 }
 
 // waitIndexed waits for the block indexer to have height.
@@ -183,7 +220,7 @@ func TestIndexerRecordsNoHeightPastAFailedBlock(t *testing.T) {
 	ix := &Indexer{txs: failingAt{own, own, 2}, blocks: blocks, logger: log.NewNopLogger(), chunk: indexChunkTxs}
 	for h := int64(1); h <= 3; h++ {
 		res := &abci.TxResult{Height: h, Tx: cmtypes.Tx(fmt.Sprint("tx at ", h))}
-		ix.index(cmtypes.EventDataNewBlockEvents{Height: h, NumTxs: 1}, []*abci.TxResult{res})
+		ix.index(indexedBlock{events: cmtypes.EventDataNewBlockEvents{Height: h, NumTxs: 1}, results: []*abci.TxResult{res}})
 	}
 	height, err := own.IndexedHeight()
 	require.NoError(t, err)
