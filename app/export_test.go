@@ -1,6 +1,10 @@
 package app
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+
+	"github.com/cosmos/gogoproto/grpc"
+)
 
 // PreverifyCommitted runs the block pre-verifier over txs to the end, as
 // FinalizeBlock's second goroutine would if it always ran ahead, and
@@ -16,3 +20,6 @@ func (app *App) PreverifyCommitted(txs [][]byte) int {
 // SkippedSignatureChecks is how many signature checks blocks skipped
 // because CheckTx or the pre-verifier had done them.
 func (app *App) SkippedSignatureChecks() uint64 { return app.verified.skipped() }
+
+// ModuleQueryServer is where the app's modules register their queries.
+func (app *App) ModuleQueryServer() grpc.Server { return app.moduleQueryServer() }

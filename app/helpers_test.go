@@ -23,8 +23,20 @@ import (
 // and one committed block.
 func startedApp(t *testing.T, chainID string, edits ...func(*app.App, map[string]json.RawMessage)) (*app.App, time.Time) {
 	t.Helper()
-	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()),
-		baseapp.SetChainID(chainID))
+	return startedAppWith(t, chainID, nil, edits...)
+}
+
+// startedAppWith is startedApp with BaseApp options made for its database.
+func startedAppWith(t *testing.T, chainID string, options func(dbm.DB) []func(*baseapp.BaseApp),
+	edits ...func(*app.App, map[string]json.RawMessage),
+) (*app.App, time.Time) {
+	t.Helper()
+	db := dbm.NewMemDB()
+	opts := []func(*baseapp.BaseApp){baseapp.SetChainID(chainID)}
+	if options != nil {
+		opts = append(opts, options(db)...)
+	}
+	a := app.New(log.NewNopLogger(), db, nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()), opts...)
 	pk := ed25519.GenPrivKeyFromSecret([]byte(chainID)).PubKey() // one chain id, one genesis
 	seq, err := sequencertypes.NewSequencer("seq", pk)
 	require.NoError(t, err)

@@ -6,30 +6,12 @@ import (
 	"sync/atomic"
 
 	"cosmossdk.io/log"
-	abci "github.com/cometbft/cometbft/abci/types"
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
 	signingtypes "github.com/cosmos/cosmos-sdk/types/tx/signing"
 )
-
-// FinalizeBlock executes the block as BaseApp does, while a second
-// goroutine checks the signatures of the block's transactions ahead of it.
-// Issue 15's replay profile put a third of a full node's block execution
-// in signature checks, all on the one goroutine that executes blocks,
-// while the machine's second core sat half idle.
-//
-// The pre-verifier only remembers transactions whose signatures are good
-// (verifiedTxs, keyed as CheckTx keys them); the ante handler's
-// verifyOnceDecorator then skips the check it would repeat, and verifies
-// anything the pre-verifier did not get to, could not read or rejected. So
-// the block's outcome, gas included, is the SDK's own on every node.
-func (app *App) FinalizeBlock(req *abci.RequestFinalizeBlock) (*abci.ResponseFinalizeBlock, error) {
-	stop := app.preverifyBlock(req.Txs)
-	defer stop()
-	return app.BaseApp.FinalizeBlock(req)
-}
 
 // preverifyMinTxs is the smallest block worth a second goroutine.
 const preverifyMinTxs = 4
