@@ -85,9 +85,10 @@ func (k *Keeper) Delegate(ctx context.Context, target types.Target, user sdk.Acc
 		return nil, err
 	}
 	issued = issued.Sort()
-	return issued, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDelegate{
-		Type: target.Type, TargetId: target.ID, Delegator: user.String(), Amount: amount, NewShares: issued,
-	})
+	// The typed event, built without the SDK's JSON round trip (ABCIEvent).
+	event := &types.EventDelegate{Type: target.Type, TargetId: target.ID, Delegator: user.String(), Amount: amount, NewShares: issued}
+	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(event.ABCIEvent())
+	return issued, nil
 }
 
 // loadForChange returns the delegation about to grow, settled (its class's
