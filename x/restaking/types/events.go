@@ -48,35 +48,38 @@ func enumJSON(name string, value int32) string {
 	return `"` + name + `"`
 }
 
+// coinsJSON is coins as jsonpb writes them; a nil amount is written "0".
 func coinsJSON(coins sdk.Coins) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, c := range coins {
-		if i > 0 {
-			b.WriteByte(',')
+	return coinListJSON(len(coins), func(i int) (string, string) {
+		if coins[i].Amount.IsNil() {
+			return coins[i].Denom, "0"
 		}
-		amount := "0"
-		if !c.Amount.IsNil() {
-			amount = c.Amount.String()
-		}
-		b.WriteString(`{"denom":` + jsonString(c.Denom) + `,"amount":"` + amount + `"}`)
-	}
-	b.WriteByte(']')
-	return b.String()
+		return coins[i].Denom, coins[i].Amount.String()
+	})
 }
 
+// decCoinsJSON is coins as jsonpb writes them; a nil amount is written
+// "0".
 func decCoinsJSON(coins sdk.DecCoins) string {
+	return coinListJSON(len(coins), func(i int) (string, string) {
+		if coins[i].Amount.IsNil() {
+			return coins[i].Denom, "0"
+		}
+		return coins[i].Denom, coins[i].Amount.String()
+	})
+}
+
+// coinListJSON writes n {denom, amount} objects as a JSON array, the
+// amount a string.
+func coinListJSON(n int, coin func(i int) (denom, amount string)) string {
 	var b strings.Builder
 	b.WriteByte('[')
-	for i, c := range coins {
+	for i := 0; i < n; i++ {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		amount := "0" // as jsonpb writes a nil Dec
-		if !c.Amount.IsNil() {
-			amount = c.Amount.String()
-		}
-		b.WriteString(`{"denom":` + jsonString(c.Denom) + `,"amount":"` + amount + `"}`)
+		denom, amount := coin(i)
+		b.WriteString(`{"denom":` + jsonString(denom) + `,"amount":"` + amount + `"}`)
 	}
 	b.WriteByte(']')
 	return b.String()
